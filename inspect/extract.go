@@ -1,6 +1,7 @@
 package inspect
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 )
@@ -609,6 +610,23 @@ func (n *normalized) build(v *view, ps []piece) (st buildStats) {
 	offs := make([]int, 0, size+1)
 	rawEnd := v.rawAt(ps[0].s)
 	for _, p := range ps {
+		if bytes.IndexByte(b[p.s:p.e], '%') < 0 {
+			// No percent-encoding: copy the bytes and their offsets in bulk.
+			tok = append(tok, b[p.s:p.e]...)
+			o := len(offs)
+			offs = offs[:o+p.e-p.s]
+			if v.m == nil {
+				fillOffsets(offs[o:], p.s)
+			} else {
+				for k, m := range v.m[p.s:p.e] {
+					offs[o+k] = int(m)
+				}
+			}
+			if p.e > p.s {
+				rawEnd = v.rawEnd(p.e - 1)
+			}
+			continue
+		}
 		for k := p.s; k < p.e; k++ {
 			c := b[k]
 			if c == '%' && k+2 < p.e && isHex(b[k+1]) && isHex(b[k+2]) {

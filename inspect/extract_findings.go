@@ -1,6 +1,7 @@
 package inspect
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 )
@@ -102,12 +103,18 @@ func (n *normalized) noToken(v *view, ts0, te0, s, e, cs int) {
 		n.placeholderFinding(v, ph, s0, e0, where)
 		return
 	}
+	n.notToken(b[cs:e], detectKind(b[ts0:te0]))
+	n.invisibleFindings(v)
+}
+
+// notToken stops with input.not-a-token, saying what core (the input without whitespace,
+// quotes and scheme) looked like.
+func (n *normalized) notToken(core []byte, kind msgKind) {
 	n.stop = true
-	desc, hint := describe(b[cs:e], detectKind(b[ts0:te0]))
+	desc, hint := describe(core, kind)
 	n.add("input.not-a-token", Error, PartInput, 0, 0,
 		"Nothing in the input looks like a JWT: it looks like "+desc+".",
 		"A JWT is three base64url segments joined by dots (five when encrypted), and nearly always starts with \"eyJ\". "+hint)
-	n.invisibleFindings(v)
 }
 
 // findPlaceholderValue looks for a placeholder after a Bearer scheme or as the value of a
@@ -116,6 +123,9 @@ func (n *normalized) noToken(v *view, ts0, te0, s, e, cs int) {
 func findPlaceholderValue(b []byte, lo, hi int) (int, int, string, bool) {
 	tries := 0
 	for i := lo; i+6 <= hi && tries < 64; i++ {
+		if c := b[i] | 0x20; c != 'b' && c != 't' {
+			continue
+		}
 		var where string
 		j := -1
 		switch {
@@ -172,12 +182,10 @@ func findPlaceholderValue(b []byte, lo, hi int) (int, int, string, bool) {
 
 // describe says briefly what a text with no token in it looks like, and what to do.
 func describe(t []byte, kind msgKind) (string, string) {
-	s := string(t)
-	l := strings.ToLower(s)
 	switch {
-	case strings.Contains(s, "-----BEGIN"):
+	case bytes.Contains(t, []byte("-----BEGIN")):
 		return "a PEM block (a key or a certificate), not a token", "Give keys with --key FILE and paste the token itself here."
-	case strings.HasPrefix(l, "basic ") || strings.HasPrefix(l, "authorization: basic"):
+	case hasPrefixFold(t, "basic ") || hasPrefixFold(t, "authorization: basic"):
 		return "HTTP Basic credentials (a user name and password in base64), not a bearer token", "Basic credentials are not a JWT; look for the Bearer header the server expects."
 	case kind.of != "":
 		return "a message " + kind.of[3:] + " with no JWT in its headers or body", "Check that the request actually carried the token (the header may have been dropped by a proxy)."

@@ -79,17 +79,13 @@ func (n *normalized) fast(raw []byte) bool {
 	if ts < 0 {
 		return false
 	}
-	dots := 0
-	prevEq := false
-	for i := ts; i < e; i++ {
-		c := charClass[raw[i]]
-		if c&clToken == 0 || (prevEq && c&(clEq|clDot) == 0) {
-			return false
-		}
-		if c == clDot {
-			dots++
-		}
-		prevEq = c == clEq
+	// One branch-free pass: OR the byte classes together and count the dots.
+	seen, dots := scanFast(raw[ts:e])
+	if seen&fastBad != 0 {
+		return false
+	}
+	if seen&fastEq != 0 && hasKeySeparator(raw[ts:e]) {
+		return false // name=value: the slow path says where it came from
 	}
 	te := e
 	if e-ts > 3 && raw[e-1] == '.' && raw[e-2] == '.' && raw[e-3] == '.' {
@@ -97,7 +93,14 @@ func (n *normalized) fast(raw []byte) bool {
 		dots -= 3
 	}
 	if !tokenLike(raw[ts:te], dots) {
-		return false
+		// One word with nothing around it that is no JWT: a placeholder or not a token.
+		v := &view{b: raw, raw: raw}
+		if ph, ok := placeholderFor(raw[ts:e]); ok {
+			n.placeholderFinding(v, ph, ts, e, afterBearer(bearer))
+		} else {
+			n.notToken(raw[ts:e], msgKind{})
+		}
+		return true
 	}
 	if s > 0 || e < len(raw) {
 		n.findings = make([]Finding, 0, 2)
@@ -111,11 +114,80 @@ func (n *normalized) fast(raw []byte) bool {
 	}
 	n.token = string(raw[ts:te])
 	n.offsets = make([]int, te-ts+1)
-	for i := range n.offsets {
-		n.offsets[i] = ts + i
-	}
+	fillOffsets(n.offsets, ts)
 	n.tokenAtBufferLimit = bufferLimit(te - ts)
 	return true
+}
+
+// The classes of the fast path's single pass.
+const (
+	fastDot uint8 = 1 << iota
+	fastEq
+	fastBad
+)
+
+var fastClass = func() (t [256]uint8) {
+	for c := range t {
+		switch cl := charClass[c]; {
+		case cl == clDot:
+			t[c] = fastDot
+		case cl == clEq:
+			t[c] = fastEq
+		case cl&clToken == 0:
+			t[c] = fastBad
+		}
+	}
+	return t
+}()
+
+// scanFast ORs the fast classes of t's bytes together and counts its dots, eight bytes
+// at a time.
+func scanFast(t []byte) (seen uint8, dots int) {
+	i := 0
+	for ; i+8 <= len(t); i += 8 {
+		p := (*[8]byte)(t[i:])
+		f0, f1, f2, f3 := fastClass[p[0]], fastClass[p[1]], fastClass[p[2]], fastClass[p[3]]
+		f4, f5, f6, f7 := fastClass[p[4]], fastClass[p[5]], fastClass[p[6]], fastClass[p[7]]
+		seen |= f0 | f1 | f2 | f3 | f4 | f5 | f6 | f7
+		dots += int(f0&fastDot+f1&fastDot+f2&fastDot+f3&fastDot) + int(f4&fastDot+f5&fastDot+f6&fastDot+f7&fastDot)
+	}
+	for ; i < len(t); i++ {
+		f := fastClass[t[i]]
+		seen |= f
+		dots += int(f & fastDot)
+	}
+	return seen, dots
+}
+
+// fillOffsets sets o[i] = base+i, eight at a time.
+func fillOffsets(o []int, base int) {
+	i := 0
+	for ; i+8 <= len(o); i += 8 {
+		p := (*[8]int)(o[i:])
+		v := base + i
+		p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7] = v, v+1, v+2, v+3, v+4, v+5, v+6, v+7
+	}
+	for ; i < len(o); i++ {
+		o[i] = base + i
+	}
+}
+
+// hasKeySeparator reports whether t holds an '=' that cannot be padding (followed by
+// anything but '=' or '.'), as in name=value.
+func hasKeySeparator(t []byte) bool {
+	for i := 0; i+1 < len(t); i++ {
+		if t[i] == '=' && t[i+1] != '=' && t[i+1] != '.' {
+			return true
+		}
+	}
+	return false
+}
+
+func afterBearer(bearer bool) string {
+	if bearer {
+		return "after the Bearer scheme"
+	}
+	return ""
 }
 
 // schemePrefix looks at b[s:e] for a leading `Authorization:` and/or `Bearer` scheme and
