@@ -208,14 +208,27 @@ func (n *normalized) slow(raw []byte) {
 		}
 	}
 	cs, _ := schemePrefix(b, s, e)
-	if cs < 0 {
-		cs = s
+	if cs < 0 { // `Authorization:` with no Bearer scheme
+		cs = s + len("authorization:")
+		for cs < e && (b[cs] == ' ' || b[cs] == '\t') {
+			cs++
+		}
 	}
 	if ph, ok := placeholderFor(b[cs:e]); ok || equalFold(b[s:e], "bearer") || (quoted && s == e) {
 		if !ok {
 			ph = placeholderEmpty
 		}
-		n.placeholderFinding(v, ph, cs, e, "")
+		if s == e {
+			cs, e = ts0, te0 // point at the empty quotes
+		}
+		where := ""
+		switch {
+		case cs > s && hasBearer(b[s:cs]):
+			where = "after the Bearer scheme"
+		case cs > s:
+			where = "in the Authorization header"
+		}
+		n.placeholderFinding(v, ph, cs, e, where)
 		return
 	}
 
@@ -422,8 +435,8 @@ func (n *normalized) context(b []byte, lo int, c *cand, kind msgKind) {
 				} else {
 					c.where = "the " + name + " header"
 				}
-				if c.pstart >= 0 && (strings.EqualFold(name, "authorization") || strings.EqualFold(name, "proxy-authorization")) {
-					c.pstart = k + 1
+				if strings.EqualFold(name, "authorization") || strings.EqualFold(name, "proxy-authorization") {
+					c.pstart = k + 1 // the header name (and scheme) can be removed
 				}
 				c.score += 5
 			default:
@@ -549,7 +562,7 @@ func joinPieces(b []byte, s, e, dots, hi int) []piece {
 		case dots < 2:
 			ok = end-j >= 8 || d > 0 || lastOnLine
 		default: // complete already: join only the tail of a wrap
-			ok = lw >= 16 && (isWrapWidth(lw) || (lastOnLine && d == 0 && end-j < lw))
+			ok = isWrapWidth(lw) || (lw >= 40 && lastOnLine && d == 0 && end-j <= lw && mixedCase(b[j:end]))
 		}
 		if !ok {
 			break
@@ -561,6 +574,23 @@ func joinPieces(b []byte, s, e, dots, hi int) []piece {
 		e, dots = end, dots+d
 	}
 	return ps
+}
+
+// mixedCase reports whether t mixes at least two of lower case, upper case and digits, as
+// random base64 does and words seldom do.
+func mixedCase(t []byte) bool {
+	var lower, upper, digit int
+	for _, c := range t {
+		switch {
+		case c >= 'a' && c <= 'z':
+			lower = 1
+		case c >= 'A' && c <= 'Z':
+			upper = 1
+		case c >= '0' && c <= '9' || c == '-' || c == '_':
+			digit = 1
+		}
+	}
+	return lower+upper+digit >= 2
 }
 
 // lineWidth is the width in bytes of the line that ends at or after b[e-1] (up to the

@@ -269,11 +269,11 @@ func (n *normalized) repairFindings(v *view, ps []piece, st buildStats) {
 		}
 		every := ""
 		if w := wrapEvery(ps); w > 0 && breaks > 0 {
-			every = fmt.Sprintf(" (every %d characters, as a terminal or a base64 wrapper does)", w)
+			every = fmt.Sprintf(", one every %d characters, as a terminal or a base64 wrapper makes them", w)
 		}
 		off := v.rawAt(ps[0].e)
 		n.add("input.inner-whitespace", Warning, PartToken, off, v.rawAt(ps[1].s)-off,
-			fmt.Sprintf("The token as pasted is broken by %s%s; they were removed here. The text as pasted would not verify, and Go's base64 decoder silently skips \\r and \\n, so a server may decode it anyway and then blame the key when the signature fails.",
+			fmt.Sprintf("Whitespace inside the token as pasted (%s%s) was removed to read it. The text as pasted would not verify, and Go's base64 decoder silently skips \\r and \\n, so a server may decode it anyway and then blame the key when the signature fails.",
 				strings.Join(parts, " and "), every),
 			"Copy the token as one line (widen the terminal, use `less -S`, or copy from the source instead of the wrapped screen), and make sure whatever stores or sends it does not wrap it.")
 	}

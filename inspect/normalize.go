@@ -272,7 +272,7 @@ func (n *normalized) trimmedFinding(raw []byte, s, e int) {
 func (n *normalized) bearerFinding(raw []byte, s, ts int) {
 	scheme := raw[s:ts]
 	k := len(scheme)
-	for k > 0 && !isLetter(scheme[k-1]) {
+	for k > 0 && (scheme[k-1] == ' ' || scheme[k-1] == '\t' || scheme[k-1] >= 0x80) {
 		k--
 	}
 	gap, note := scheme[k:], ""
@@ -284,6 +284,9 @@ func (n *normalized) bearerFinding(raw []byte, s, ts int) {
 	case len(gap) > 1:
 		note = fmt.Sprintf(" It was followed by %d spaces; servers that split on a single space then see an empty token.", len(gap))
 	}
+	if !hasBearer(scheme) {
+		note += " There was no Bearer scheme: most servers require `Authorization: Bearer <token>`."
+	}
 	n.add("input.bearer-prefix", Info, PartInput, s, ts-s,
 		fmt.Sprintf("Removed the %q scheme in front of the token.%s", scheme[:k], note),
 		"Give a JWT decoder only the token: a server that passes the whole header value (scheme included) to it fails with \"failed to decode\". Send exactly `Authorization: Bearer <token>`.")
@@ -292,6 +295,16 @@ func (n *normalized) bearerFinding(raw []byte, s, ts int) {
 func bytesHas(b []byte, c byte) bool {
 	for _, x := range b {
 		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+// hasBearer reports whether b holds the word bearer in any case.
+func hasBearer(b []byte) bool {
+	for i := 0; i+6 <= len(b); i++ {
+		if hasPrefixFold(b[i:], "bearer") {
 			return true
 		}
 	}

@@ -322,6 +322,55 @@ func main() {
 	c.Candidates = []Candidate{in.c("the old header", "b")}
 	add("two-tokens", "two tokens on consecutive lines: neither swallows the other", in, c)
 
+	in = (&input{}).mark("scheme", "Authorization: ").mark("tok", small)
+	c = tokenCase(small, in.f("input.bearer-prefix", "scheme"))
+	c.Messages = []string{"no Bearer scheme"}
+	add("authorization-no-bearer", "an Authorization header line without the Bearer scheme", in, c)
+
+	in = (&input{}).put("Authorization: ").mark("ph", "undefined")
+	c = Case{Stop: true, Findings: []Finding{in.f("input.placeholder", "ph")}, Messages: []string{"in the Authorization header"}}
+	add("placeholder-authorization-undefined", "an Authorization header holding undefined", in, c)
+
+	in = (&input{}).mark("ph", `""`)
+	c = Case{Stop: true, Findings: []Finding{in.f("input.placeholder", "ph")}, Messages: []string{"empty"}}
+	add("placeholder-empty-quotes", "an empty quoted string", in, c)
+
+	in = (&input{}).mark("ph", "[object Promise]")
+	c = Case{Stop: true, Findings: []Finding{in.f("input.placeholder", "ph")}, Messages: []string{"not awaited"}}
+	add("placeholder-promise", "a Promise turned into text", in, c)
+
+	in = (&input{}).put("Authorization: Basic YWxpY2U6czNjcjN0\r\n")
+	c = Case{Stop: true, Findings: []Finding{{"input.not-a-token", 0, 0}}, Messages: []string{"Basic credentials"}}
+	add("not-a-token-basic", "HTTP Basic credentials", in, c)
+
+	in = (&input{}).put(strings.Repeat(".", 4000))
+	c = Case{Stop: true, Findings: []Finding{{"input.not-a-token", 0, 0}}, Messages: []string{"nothing but dots"}}
+	add("not-a-token-dots", "nothing but dots", in, c)
+
+	in = (&input{}).put("https://api.example.com/cb?state=x&id_token=").mark("tok", enc).put("&x=1")
+	c = tokenCase(small, Finding{"input.extracted", in.marks["tok"][0], len(enc)}, Finding{"input.url-encoded", in.marks["tok"][0] + first, 3})
+	c.Messages = []string{"URL query parameter id_token", "%2E for '.'"}
+	add("url-query-encoded", "a URL query parameter holding a percent-encoded token", in, c)
+
+	in = (&input{}).put(small[:40]).mark("nbsp", "\u00A0").put(small[40:])
+	c = tokenCase(small, in.f("input.inner-whitespace", "nbsp"), in.f("input.invisible-char", "nbsp"))
+	c.Messages = []string{"U+00A0", "inside the token"}
+	add("nbsp-inside", "a no-break space inside the token", in, c)
+
+	in = (&input{}).put("user=alice token=").mark("a", small).put(" other=").mark("b", idTok)
+	c = tokenCase(small, in.f("input.extracted", "a"))
+	c.Candidates = []Candidate{in.c("log field other", "b")}
+	add("two-tokens-one-line", "two tokens on one log line: the first is chosen, neither swallows the other", in, c)
+
+	sig := large[strings.LastIndexByte(large, '.')+1:]
+	head := large[:len(large)-len(sig)]
+	in = (&input{}).put("token=").mark("tok", head+sig[:20]).put("\nnext line of the log")
+	c = tokenCase(head+sig[:20], in.f("input.extracted", "tok"))
+	add("cut-then-text", "a cut token followed by more log text on the next line, which must not be joined", in, c)
+
+	in = (&input{}).mark("tok", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJhbGljZSJ9.")
+	add("alg-none-trailing-dot", "an unsecured token with its trailing dot, which is no ellipsis", in, tokenCase("eyJhbGciOiJub25lIn0.eyJzdWIiOiJhbGljZSJ9."))
+
 	data, err := json.MarshalIndent(cases, "", "  ")
 	if err != nil {
 		log.Fatal(err)
