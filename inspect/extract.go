@@ -233,7 +233,7 @@ func (n *normalized) slow(raw []byte) {
 	}
 
 	kind := detectKind(b[ts0:te0])
-	best, others := n.candidates0(v, ts0, te0, kind)
+	best, others := n.findCandidates(v, ts0, te0, kind)
 	if best == nil {
 		n.noToken(v, ts0, te0, s, e, cs)
 		return
@@ -284,9 +284,9 @@ func (n *normalized) slow(raw []byte) {
 
 func isQuote(c byte) bool { return c == '"' || c == '\'' || c == '`' }
 
-// candidates0 finds the token-like runs of b[s:e], scores them by shape and context, and
+// findCandidates finds the token-like runs of b[s:e], scores them by shape and context, and
 // returns the best and the others in input order.
-func (n *normalized) candidates0(v *view, s, e int, kind msgKind) (*cand, []cand) {
+func (n *normalized) findCandidates(v *view, s, e int, kind msgKind) (*cand, []cand) {
 	b := v.b
 	var all []cand
 	bestI := -1
@@ -321,7 +321,7 @@ func (n *normalized) candidates0(v *view, s, e int, kind msgKind) (*cand, []cand
 			if rs > i {
 				c.where = "a URL path"
 			} else {
-				n.context(b, s, &c, kind)
+				placeContext(b, s, &c, kind)
 			}
 			all = append(all, c)
 			if bestI < 0 || c.score > all[bestI].score {
@@ -358,10 +358,10 @@ func shapeScore(t []byte, dots int) int {
 	return sc
 }
 
-// context looks behind the candidate for what holds it: a JSON member, a key=value pair
+// placeContext looks behind the candidate for what holds it: a JSON member, a key=value pair
 // (URL parameter, cookie, log field), a `Bearer` scheme, a header. It sets where, the
 // start of a removable scheme, and adjusts the score.
-func (n *normalized) context(b []byte, lo int, c *cand, kind msgKind) {
+func placeContext(b []byte, lo int, c *cand, kind msgKind) {
 	lo = max(lo, c.s-maxLookBehind)
 	q := c.s
 	if q-1 >= lo && (b[q-1] == '"' || b[q-1] == '\'') {
@@ -399,7 +399,7 @@ func (n *normalized) context(b []byte, lo int, c *cand, kind msgKind) {
 		name := string(b[k+1 : q-1])
 		if name != "" {
 			c.score += nameScore(name)
-			c.where = n.keyValueWhere(b, lo, k, c.e, name)
+			c.where = keyValueWhere(b, lo, k, c.e, name)
 			return
 		}
 	}
@@ -475,7 +475,7 @@ func nameScore(name string) int {
 
 // keyValueWhere names a key=value context: URL parameter, cookie or log field. k is the
 // offset just before the name, end the end of the value.
-func (n *normalized) keyValueWhere(b []byte, lo, k, end int, name string) string {
+func keyValueWhere(b []byte, lo, k, end int, name string) string {
 	if k >= lo {
 		switch b[k] {
 		case '?':
@@ -553,14 +553,19 @@ func joinPieces(b []byte, s, e, dots, hi int) []piece {
 			}
 		}
 		var ok bool
-		lw := lineWidth(b, e)
+		lw := 0
+		if nl == 1 {
+			lw = lineWidth(b, e)
+		}
+		// More of an incomplete token: holds a dot, or looks like random base64.
+		more := d > 0 || (end-j >= 8 || lastOnLine) && mixedCase(b[j:end])
 		switch {
 		case nl == 0: // spaces or tabs: only while the token is still incomplete
-			ok = dots < 2 && (end-j >= 8 || d > 0 || lastOnLine)
+			ok = dots < 2 && more
 		case width >= 0: // a wrap already seen: the line just ended must be as wide
 			ok = lw == width
 		case dots < 2:
-			ok = end-j >= 8 || d > 0 || lastOnLine
+			ok = more
 		default: // complete already: join only the tail of a wrap
 			ok = isWrapWidth(lw) || (lw >= 40 && lastOnLine && d == 0 && end-j <= lw && mixedCase(b[j:end]))
 		}

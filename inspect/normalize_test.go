@@ -240,13 +240,16 @@ func TestNormalizeHostile(t *testing.T) {
 	for name, raw := range map[string][]byte{
 		"dots":           bytes.Repeat([]byte("."), 1<<20),
 		"one-segment":    append([]byte("eyJ"), bytes.Repeat([]byte("A"), 1<<20-3)...),
-		"spaces-and-eyJ": bytes.Repeat([]byte("eyJhbGciOiJIUzI1 "), 1<<16),
+		"spaces-and-eyJ": bytes.Repeat([]byte("eyJhbGciOiJIUzI1 "), 1<<15),
 		"zwsp":           bytes.Repeat([]byte("\u200B"), 1<<18),
 		"percent":        bytes.Repeat([]byte("%2E"), 1<<18),
 		"equals":         bytes.Repeat([]byte("a=b"), 1<<18),
 		"quotes":         bytes.Repeat([]byte(`"eyJhbGciOiJIUzI1":`), 1<<15),
 	} {
 		t.Run(name, func(t *testing.T) {
+			if len(raw) > DefaultMaxSize {
+				t.Fatalf("hostile input of %d bytes is over the cap: it would test nothing", len(raw))
+			}
 			n := normalize(raw, 0)
 			checkNormalized(t, raw, n)
 			if len(n.findings) > 32 || len(n.candidates) > maxCandidates {
