@@ -24,9 +24,11 @@ type tvMember struct {
 	val  tvNode
 }
 
-func tvNum(raw string) tvNode  { return tvNode{typ: TypeNumber, raw: raw} }
-func tvStr(s string) tvNode    { return tvNode{typ: TypeString, str: s} }
-func tvBool(b bool) tvNode     { return tvNode{typ: TypeBool, raw: map[bool]string{true: "true", false: "false"}[b]} }
+func tvNum(raw string) tvNode { return tvNode{typ: TypeNumber, raw: raw} }
+func tvStr(s string) tvNode   { return tvNode{typ: TypeString, str: s} }
+func tvBool(b bool) tvNode {
+	return tvNode{typ: TypeBool, raw: map[bool]string{true: "true", false: "false"}[b]}
+}
 func tvNull() tvNode           { return tvNode{typ: TypeNull, raw: "null"} }
 func tvArr(e ...tvNode) tvNode { return tvNode{typ: TypeArray, elems: e} }
 
