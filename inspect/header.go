@@ -243,8 +243,8 @@ func clip(s string) string {
 	return s[:cut] + "…"
 }
 
-// nestedCheck notices a payload that is itself a compact JWT.
-func (in *inspection) nestedCheck() {
+// findNestedToken notices a payload that is itself a compact JWT and keeps it.
+func (in *inspection) findNestedToken() {
 	sg := in.seg(PartPayload)
 	if sg == nil || in.looksJWE {
 		return
@@ -262,7 +262,12 @@ func (in *inspection) nestedCheck() {
 	}
 	in.r.NestedToken = string(b)
 	in.nested = true
-	if in.nestedReported {
+}
+
+// nestedCheck reports a nested token found in the payload, unless cty already said so.
+func (in *inspection) nestedCheck() {
+	sg := in.seg(PartPayload)
+	if sg == nil || in.r.NestedToken == "" || in.nestedReported {
 		return
 	}
 	at := in.mapper(sg)

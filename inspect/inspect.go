@@ -2,6 +2,7 @@ package inspect
 
 import (
 	"fmt"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -79,6 +80,7 @@ func (in *inspection) decode() {
 	}
 	r.Segments = make([]Segment, len(in.segs))
 
+	in.findNestedToken()
 	for k := range in.segs {
 		in.base64Findings(&in.segs[k])
 	}
@@ -89,6 +91,7 @@ func (in *inspection) decode() {
 	}
 	in.emptySegmentFindings()
 	in.nestedCheck()
+	in.jweInfo()
 	in.signatureChecks()
 	in.setKind()
 	in.truncation()
@@ -249,8 +252,12 @@ func (in *inspection) jsonFindings() {
 			}
 		}
 		if e := sg.jsonErr; e != nil {
+			if part == PartPayload && in.r.NestedToken != "" {
+				continue // a nested token is not JSON, and need not be
+			}
 			off, n := at(e.offset, e.offset+1)
 			if e.code == "json.truncated" {
+				off, n = at(len(b)-1, len(b))
 				msg := fmt.Sprintf("the %s JSON ends early, after %d bytes, while %s was expected: it was cut off", part, len(b), e.what)
 				in.add("json.truncated", Error, part, off, n, msg, "the token was cut; get the whole token from its source")
 				in.cut.jsonCut(sg.index)
@@ -279,7 +286,7 @@ func (in *inspection) jsonFindings() {
 				sev, hint = Error, "a JOSE header must not repeat a parameter (RFC 7515 §4); a verifier may read a different value than the one checked"
 			}
 			off, n := at(d.nameAt, d.nameEnd)
-			msg := fmt.Sprintf("the %s names %q twice (again at byte %d, first at byte %d)", part, d.name, d.nameAt, d.firstAt)
+			msg := fmt.Sprintf("the %s names %q twice: first at byte %d as %s, again at byte %d as %s", part, d.name, d.firstAt, clip(d.firstRaw), d.nameAt, clip(d.raw))
 			in.add("json.duplicate-key", sev, part, off, n, msg, hint)
 		}
 	}
@@ -354,6 +361,23 @@ func (in *inspection) emptySegmentFindings() {
 		}
 		in.addAt("structure.empty-segment", Error, part, start, end, msg, hint)
 	}
+}
+
+// jweInfo says that the token is encrypted and how long its parts are.
+func (in *inspection) jweInfo() {
+	if !in.looksJWE || in.layout.count != 5 {
+		return
+	}
+	var parts []string
+	for _, sg := range in.segs[1:] {
+		if sg.seg.Part == PartExtra {
+			continue
+		}
+		parts = append(parts, fmt.Sprintf("%s %d bytes", strings.ReplaceAll(string(sg.seg.Part), "_", " "), len(sg.seg.Bytes)))
+	}
+	msg := "the token is a JWE, an encrypted token: its protected header is shown; the rest (" + strings.Join(parts, ", ") + ") cannot be read without the decryption key"
+	in.addAt("structure.jwe", Info, PartToken, 0, len(in.r.Token), msg,
+		"jwtlens never decrypts; the claims are only visible to the holder of the key (alg and enc in the header say which)")
 }
 
 // setKind names the kind of token from the segment count and header.

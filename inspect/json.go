@@ -39,6 +39,8 @@ type jsonDup struct {
 	nameAt  int // decoded offset of the repeated name
 	nameEnd int
 	firstAt int // decoded offset of the first occurrence
+	// raw and firstRaw are the two values as written.
+	raw, firstRaw string
 }
 
 // parseJSON parses s, which must hold exactly one JSON value with optional whitespace
@@ -393,7 +395,8 @@ func (p *jsonParser) findDups(ms []Member) {
 }
 
 func (p *jsonParser) addDup(m, first Member) {
-	p.dups = append(p.dups, jsonDup{name: m.Name, nameAt: m.NameStart, nameEnd: m.NameStart + len(m.NameRaw), firstAt: first.NameStart})
+	p.dups = append(p.dups, jsonDup{name: m.Name, nameAt: m.NameStart, nameEnd: m.NameStart + len(m.NameRaw), firstAt: first.NameStart,
+		raw: m.Value.Raw, firstRaw: first.Value.Raw})
 }
 
 func (p *jsonParser) array(v *Value) {
