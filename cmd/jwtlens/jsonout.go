@@ -86,7 +86,7 @@ func toJSON(r *inspect.Report, ok bool, verdict string) jsonReport {
 	out := jsonReport{
 		OK: ok, Verdict: verdict, Kind: r.Kind, Token: r.Token,
 		Header: rawJSON(r.Header), Payload: rawJSON(r.Payload),
-		Signature: jsonSignature{r.Signature.Alg, r.Signature.Bytes, r.Signature.ExpectedBytes},
+		Signature:    jsonSignature{r.Signature.Alg, r.Signature.Bytes, r.Signature.ExpectedBytes},
 		Verification: jsonVerification{Status: r.Verification.Status, Detail: r.Verification.Detail},
 		Claims:       []jsonClaim{}, Findings: []jsonFinding{}, Candidates: []jsonCandidate{},
 	}
