@@ -182,18 +182,55 @@ func (p *printer) heading(s string) {
 	p.line(p.st.section.Render(s))
 }
 
-// wrapped writes text word-wrapped to the width, the first line after first, the others
-// indented by indent spaces.
+// wrapped writes text word-wrapped to the width: the first line after first, the others
+// indented by indent spaces. Words longer than a line are broken.
 func (p *printer) wrapped(first string, indent int, text string, style lipgloss.Style) {
-	limit := p.width - indent
-	lines := strings.Split(ansi.Wrap(text, limit, ""), "\n")
-	for i, l := range lines {
+	firstW := ansi.StringWidth(first)
+	for i, l := range wrapWords(text, p.width-firstW, p.width-indent) {
 		if i == 0 {
 			p.line(first + style.Render(l))
 			continue
 		}
 		p.line(strings.Repeat(" ", indent) + style.Render(l))
 	}
+}
+
+// wrapWords breaks text (plain, printable) into lines of at most firstLimit columns for
+// the first and restLimit for the others, at spaces where it can.
+func wrapWords(text string, firstLimit, restLimit int) []string {
+	firstLimit, restLimit = max(firstLimit, 10), max(restLimit, 10)
+	var lines []string
+	var cur strings.Builder
+	curW, limit := 0, firstLimit
+	flush := func() {
+		lines = append(lines, cur.String())
+		cur.Reset()
+		curW, limit = 0, restLimit
+	}
+	for _, word := range strings.Split(text, " ") {
+		ww := ansi.StringWidth(word)
+		if curW > 0 && curW+1+ww > limit {
+			flush()
+		}
+		if curW > 0 {
+			cur.WriteByte(' ')
+			curW++
+		}
+		for ww > limit-curW {
+			// A word longer than the room left: break it.
+			head := ansi.Truncate(word, limit-curW, "")
+			cur.WriteString(head)
+			word = strings.TrimPrefix(word, head)
+			ww = ansi.StringWidth(word)
+			flush()
+		}
+		cur.WriteString(word)
+		curW += ww
+	}
+	if cur.Len() > 0 || len(lines) == 0 {
+		lines = append(lines, cur.String())
+	}
+	return lines
 }
 
 // verdict writes the one-line verdict and the headline finding.
@@ -220,14 +257,17 @@ func (p *printer) verdict(r *inspect.Report, keysGiven bool) {
 			detail = inspect.Sanitize(r.Verification.Detail)
 		}
 	default:
+		h := firstAtLeast(r, inspect.Warning)
 		switch {
 		case keysGiven:
 			detail = inspect.Sanitize(r.Verification.Detail)
+			if h != nil {
+				detail += fmt.Sprintf("; %s (%s)", inspect.Sanitize(h.Message), h.Code)
+			}
+		case h != nil:
+			detail = fmt.Sprintf("%s (%s); no key given", inspect.Sanitize(h.Message), h.Code)
 		default:
 			detail = "no key given: add --key FILE or --secret TEXT to check the signature"
-		}
-		if h := firstAtLeast(r, inspect.Warning); h != nil {
-			detail += fmt.Sprintf("; %s (%s)", inspect.Sanitize(h.Message), h.Code)
 		}
 	}
 	p.wrapped(style.Render(mark+" "+string(v))+" — ", 4, detail, lipgloss.NewStyle())
@@ -334,7 +374,7 @@ func (p *printer) token(r *inspect.Report) {
 	if len(row) > 0 {
 		rows = append(rows, row)
 	}
-	anyHit := false
+	var anyErr, anyWarn bool
 	var prevPart inspect.Part
 	for _, row := range rows {
 		if l := p.labels(row, prevPart); l != "" {
@@ -357,6 +397,9 @@ func (p *printer) token(r *inspect.Report) {
 				ch, cs := "~", p.st.caretWarn
 				if c.mark == inspect.Error {
 					ch, cs = "^", p.st.caretErr
+					anyErr = true
+				} else {
+					anyWarn = true
 				}
 				carets.WriteString(cs.Render(strings.Repeat(ch, cw)))
 				rowHit = true
@@ -365,14 +408,20 @@ func (p *printer) token(r *inspect.Report) {
 			}
 			text.WriteString(st.Render(c.text))
 		}
-		p.line("  " + text.String())
+		p.line(strings.TrimRight("  "+text.String(), " "))
 		if rowHit {
-			anyHit = true
 			p.line("  " + strings.TrimRight(carets.String(), " "))
 		}
 	}
-	if anyHit {
-		p.line(p.st.dim.Render("  ^ bytes an error points at   ~ bytes a warning points at"))
+	var legend []string
+	if anyErr {
+		legend = append(legend, "^ an error points here")
+	}
+	if anyWarn {
+		legend = append(legend, "~ a warning points here")
+	}
+	if len(legend) > 0 {
+		p.line(p.st.dim.Render("  " + strings.Join(legend, "   ")))
 	}
 }
 
@@ -601,7 +650,13 @@ func (p *printer) findings(r *inspect.Report) {
 			}
 		}
 		sev := fmt.Sprintf("%s %-7s", marks[f.Severity], f.Severity)
-		p.line("  " + p.st.sev[f.Severity].Render(sev) + " " + p.st.code.Render(f.Code) + p.st.dim.Render("  "+where))
+		head := "  " + p.st.sev[f.Severity].Render(sev) + " " + p.st.code.Render(f.Code)
+		if ansi.StringWidth(head)+2+len(where) <= p.width {
+			p.line(head + p.st.dim.Render("  "+where))
+		} else {
+			p.line(head)
+			p.line("    " + p.st.dim.Render(where))
+		}
 		if f.Message != "" {
 			p.wrapped("    ", 4, inspect.Sanitize(f.Message), lipgloss.NewStyle())
 		}

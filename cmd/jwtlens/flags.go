@@ -134,11 +134,11 @@ func flagError(cmd string, err error) error {
 	msg := err.Error()
 	switch {
 	case strings.HasPrefix(msg, "flag provided but not defined: "):
-		name := strings.TrimPrefix(msg, "flag provided but not defined: ")
+		name := "--" + strings.TrimLeft(strings.TrimPrefix(msg, "flag provided but not defined: "), "-")
 		return misuse("unknown flag %s; run `%s --help` to see the flags", name, cmd)
 	case strings.HasPrefix(msg, "flag needs an argument: "):
-		name := strings.TrimPrefix(msg, "flag needs an argument: ")
-		return misuse("flag %s needs a value, e.g. %s=VALUE; run `%s --help`", name, name, cmd)
+		name := "--" + strings.TrimLeft(strings.TrimPrefix(msg, "flag needs an argument: "), "-")
+		return misuse("flag %s needs a value, e.g. %s VALUE; run `%s --help`", name, name, cmd)
 	case strings.HasPrefix(msg, "invalid value "):
 		return misuse("%s; run `%s --help`", msg, cmd)
 	}
