@@ -156,9 +156,12 @@ func WriteReport(w io.Writer, r *inspect.Report, opt ReportOptions) error {
 	p.verdict(r, opt.KeysGiven)
 	p.token(r)
 	p.json("Header", r, inspect.PartHeader, r.Header)
-	if r.Kind != inspect.KindJWE {
+	if r.Kind == inspect.KindJWE {
+		p.encrypted(r)
+	} else {
 		p.json("Payload", r, inspect.PartPayload, r.Payload)
 	}
+	p.nested(r)
 	p.claims(r)
 	p.signature(r)
 	p.verification(r, opt.KeysGiven)
@@ -267,7 +270,7 @@ func (p *printer) verdict(r *inspect.Report, keysGiven bool) {
 		case h != nil:
 			detail = fmt.Sprintf("%s (%s); no key given", inspect.Sanitize(h.Message), h.Code)
 		default:
-			detail = "no key given: add --key FILE or --secret TEXT to check the signature"
+			detail = "no key given; add --key FILE or --secret TEXT to verify"
 		}
 	}
 	p.wrapped(style.Render(mark+" "+string(v))+" — ", 4, detail, lipgloss.NewStyle())
@@ -573,6 +576,28 @@ func (p *printer) signature(r *inspect.Report) {
 	if seg != nil && len(seg.Bytes) > 0 {
 		p.line("  bytes     " + shortHex(seg.Bytes))
 	}
+}
+
+// encrypted writes the lengths of a JWE's encrypted parts: the payload cannot be shown
+// without the recipient's key.
+func (p *printer) encrypted(r *inspect.Report) {
+	p.heading("Encrypted parts")
+	for _, seg := range r.Segments {
+		if seg.Part == inspect.PartHeader {
+			continue
+		}
+		p.line(fmt.Sprintf("  %-13s %d characters, %d bytes", seg.Part, len(seg.Text), len(seg.Bytes)))
+	}
+	p.line(p.st.dim.Render("  the payload is encrypted; it cannot be shown without the recipient's key"))
+}
+
+// nested writes the inner token of a nested JWT, to inspect on its own.
+func (p *printer) nested(r *inspect.Report) {
+	if r.NestedToken == "" {
+		return
+	}
+	p.heading("Inner token (the payload is itself a JWT; inspect it with jwtlens check)")
+	p.hardwrapped("  ", inspect.Sanitize(r.NestedToken))
 }
 
 // shortHex is b in hex, shortened to its first 16 and last 8 bytes when longer.

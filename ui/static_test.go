@@ -132,6 +132,34 @@ func TestWriteReport(t *testing.T) {
 		opt:   ReportOptions{KeysGiven: true},
 		first: "✗ INVALID — the signature does not verify with secret.txt (signature.invalid)",
 		want:  []string{"length    3 bytes — HS256 needs 32", "status    invalid — does not verify with secret.txt"},
+	}, {
+		name: "JWE: part lengths instead of a payload",
+		report: func() *inspect.Report {
+			r := makeReport("hhhh.kk.iv.cccccc.tt", 0, inspect.Finding{Code: "structure.jwe", Severity: inspect.Info, Part: inspect.PartToken,
+				Message: "an encrypted token"})
+			r.Kind = inspect.KindJWE
+			r.Header = &inspect.Value{Type: inspect.TypeObject, Raw: `{"alg":"RSA-OAEP","enc":"A256GCM"}`}
+			parts := []inspect.Part{inspect.PartHeader, inspect.PartEncryptedKey, inspect.PartIV, inspect.PartCiphertext, inspect.PartTag}
+			r.Segments = nil
+			start := 0
+			for i, text := range strings.Split(r.Token, ".") {
+				r.Segments = append(r.Segments, inspect.Segment{Part: parts[i], Start: start, End: start + len(text), Text: text, Bytes: make([]byte, len(text)*3/4)})
+				start += len(text) + 1
+			}
+			return r
+		},
+		first: "• NOT VERIFIED — no key given; add --key FILE or --secret TEXT to verify",
+		want: []string{"5 segments, JWE", "head en iv cipher ta", `"enc": "A256GCM"`, "Encrypted parts",
+			"ciphertext    6 characters, 4 bytes", "cannot be shown without the recipient's key", "i info    structure.jwe  token"},
+	}, {
+		name: "nested: the inner token shown",
+		report: func() *inspect.Report {
+			r := makeReport("abcd.efgh.ijkl", 0)
+			r.Kind, r.NestedToken = inspect.KindNested, "inner.token.text"
+			return r
+		},
+		first: "• NOT VERIFIED — no key given; add --key FILE or --secret TEXT to verify",
+		want:  []string{"3 segments, nested", "Inner token", "  inner.token.text"},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
