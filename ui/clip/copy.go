@@ -16,7 +16,7 @@ type CopiedMsg struct {
 	// OSC52 says the OSC 52 sequence was written to the terminal. Whether the terminal
 	// honours it cannot be known (none answers), so the message says "sent".
 	OSC52 bool
-	Tmux  bool  // the sequence was wrapped for tmux passthrough
+	Tmux  bool // the sequence was wrapped for tmux passthrough
 	// System says the system clipboard was written; SystemErr says why not.
 	System    bool
 	SystemErr error
