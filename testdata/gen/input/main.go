@@ -114,6 +114,14 @@ func main() {
 	idTok := sign(jwt.MapClaims{"iss": "https://login.example.com/", "sub": "alice", "aud": "client-123", "nonce": "n-0S6_WzA2Mj", "iat": 1767225600, "exp": 1767229200})
 	passport := sign(jwt.MapClaims{"attest": "A", "dest": map[string]any{"tn": []string{"12155551213"}}, "iat": 1767225600, "orig": map[string]any{"tn": "12155551212"}, "origid": "123e4567-e89b-12d3-a456-426655440000"})
 
+	// Start from an empty set, so a case taken out leaves no stale fixture behind.
+	old, _ := filepath.Glob(filepath.Join("testdata", "input", "*.txt"))
+	for _, f := range old {
+		if err := os.Remove(f); err != nil {
+			log.Fatal(err)
+		}
+	}
+
 	var cases []Case
 	add := func(name, about string, in *input, c Case) {
 		c.Name, c.About, c.File = name, about, name+".txt"
