@@ -7,9 +7,14 @@ import (
 	"unicode/utf8"
 )
 
-// Text from a token never reaches the terminal raw. Sanitize and its relatives replace
-// every character that could steer a terminal or hide what the text says by a visible
-// escape, always in the same forms:
+// HasUnsafe reports whether s holds anything Sanitize would escape.
+func HasUnsafe(s string) bool {
+	return firstUnsafe(s) >= 0
+}
+
+// Sanitize returns s with every character that could steer a terminal or hide what the
+// text says replaced by a visible escape, for a one-line display (line breaks and tabs
+// are escaped too). The escapes always take the same forms:
 //
 //	\t \n \r \e      tab, line feed, carriage return, ESC (so ESC[2J shows as \e[2J)
 //	\x00 … \x1f \x7f the other C0 controls and DEL
@@ -22,15 +27,8 @@ import (
 //
 // A backslash in the text is left as it is: SanitizeSpans tells the escapes apart from the
 // text, so a user interface that styles them can never be fooled by a literal "\e".
-
-// HasUnsafe reports whether s holds anything Sanitize would escape.
-func HasUnsafe(s string) bool {
-	return firstUnsafe(s) >= 0
-}
-
-// Sanitize returns s with every unsafe character replaced by its visible escape (see the
-// forms above), for a one-line display: line breaks and tabs are escaped too. A string
-// with nothing to escape is returned as it is, without allocating.
+//
+// A string with nothing to escape is returned as it is, without allocating.
 func Sanitize(s string) string {
 	i := firstUnsafe(s)
 	if i < 0 {

@@ -107,7 +107,7 @@ func TestTextFindings(t *testing.T) {
 			want: []struct {
 				at       string
 				messages []string
-			}{{"", []string{"a BEL (terminal bell), a backspace (can erase what is shown before it), a carriage return (can overwrite what is shown before it) and 2 more kinds"}}},
+			}{{"", []string{"a BEL (terminal bell), a backspace (can erase what is shown before it), a carriage return (can overwrite what is shown before it) and other control characters"}}},
 		},
 		{
 			name:  "invalid UTF-8 and separators",
@@ -185,6 +185,8 @@ func TestDescribeUnsafe(t *testing.T) {
 		{"\x1b\xff", []string{"an ESC escape character", "bytes that are not UTF-8"}},
 		{"\u009d8;;u\u009c", []string{"an OSC 8 hyperlink"}},
 		{"\u202d\ufeff\u00ad", []string{"an LRO bidi override (U+202D)", "a byte order mark (U+FEFF)", "an invisible format character (U+00AD)"}},
+		{"\a\b\r\n\t\x01", []string{"a BEL (terminal bell)", "a backspace (can erase what is shown before it)",
+			"a carriage return (can overwrite what is shown before it)", "a line break"}},
 	}
 	for _, tc := range cases {
 		if got := describeUnsafe(tc.in); !slices.Equal(got, tc.want) {
