@@ -383,3 +383,38 @@ func BenchmarkJudgeClaims(b *testing.B) {
 		judgeClaims(header, payload, opt, identityAt, identityAt)
 	}
 }
+
+// FuzzClaims feeds JSON payloads through the package parser into judgeClaims and
+// textFindings: no panic, every finding inside the payload, every message safe to print.
+func FuzzClaims(f *testing.F) {
+	for _, s := range []string{
+		`{"exp":1700003600,"iat":1699999000.5,"nbf":"1700000400","aud":["a",1]}`,
+		`{"exp":1e400,"iat":-1,"nbf":0,"auth_time":true,"aud":[]}`,
+		`{"exp":"2023-11-14T20:13:20Z","name":"\u001b[2J\u001b]52;c;x\u0007\u202e"}`,
+		`{"a\u202e":{"b":[["\u0000"]]},"exp":3600,"iat":1699999000}`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, _, _ := parseJSON(s)
+		if v == nil {
+			return
+		}
+		opt := Options{Now: claimNow, Leeway: time.Second}
+		claims, findings := judgeClaims(v, v, opt, identityAt, identityAt)
+		findings = append(findings, textFindings(PartPayload, v, identityAt)...)
+		for _, fd := range findings {
+			if fd.Offset < 0 || fd.Length < 0 || fd.Offset+fd.Length > len(s) {
+				t.Fatalf("%s at [%d, +%d) is outside the %d-byte payload", fd.Code, fd.Offset, fd.Length, len(s))
+			}
+			if HasUnsafe(fd.Message) || HasUnsafe(fd.Hint) || fd.Message == "" || fd.Hint == "" {
+				t.Fatalf("%s message %q / hint %q: want both set and safe to print", fd.Code, fd.Message, fd.Hint)
+			}
+		}
+		for _, c := range claims {
+			if HasUnsafe(c.Relative) {
+				t.Fatalf("claim %q Relative %q is not safe to print", c.Name, c.Relative)
+			}
+		}
+	})
+}
