@@ -91,7 +91,25 @@ func sanitizeFrom(s string, keepLF bool, emit func(text string, escaped bool)) {
 
 // firstUnsafe returns the offset of the first unsafe character of s, or -1.
 func firstUnsafe(s string) int {
+	const (
+		lows  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
 	for i := 0; i < len(s); {
+		// Skip eight printable ASCII bytes at a time: no byte below 0x20, none equal to
+		// 0x7f, none with the high bit set.
+		for i+8 <= len(s) {
+			w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			del := w ^ (0x7f * lows)
+			if (w|((w-0x20*lows)&^w)|((del-lows)&^del))&highs != 0 {
+				break
+			}
+			i += 8
+		}
+		if i >= len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c < 0x20 || c == 0x7f {
