@@ -3,6 +3,7 @@ package inspect
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -42,11 +43,16 @@ func judgeClaims(header, payload *Value, opt Options, headerAt, payloadAt spanMa
 	}
 	if payload.Get("exp") == nil {
 		off, n := payloadAt(payload.Start, payload.End)
-		j.out = append(j.out, Finding{
+		f := Finding{
 			Code: "claims.no-exp", Severity: Info, Part: PartClaims, Offset: off, Length: n,
 			Message: "the token has no exp claim, so it never expires: whoever holds it can use it for as long as its key is trusted",
 			Hint:    "If the token is a credential, have the issuer set exp (a lifetime of minutes to hours is usual); otherwise make sure it can be revoked some other way.",
-		})
+		}
+		if typ, _ := header.Get("typ").String(); strings.EqualFold(typ, "passport") {
+			f.Message = "the token has no exp claim; as a PASSporT (typ passport, used in SIP) it needs none"
+			f.Hint = "SIP verifiers judge a PASSporT's freshness by its iat and reject one that is more than about a minute old (RFC 8224), so check iat and the clocks instead."
+		}
+		j.out = append(j.out, f)
 	}
 	return claims, j.out
 }

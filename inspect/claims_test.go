@@ -343,6 +343,24 @@ func TestClaimsListing(t *testing.T) {
 	}
 }
 
+func TestClaimsNoExpPassport(t *testing.T) {
+	cases := []struct {
+		typ  string
+		want string
+	}{
+		{"JWT", "never expires"},
+		{"passport", "as a PASSporT"},
+	}
+	for _, tc := range cases {
+		header, _ := tvBuild(tvObj("alg", tvStr("ES256"), "typ", tvStr(tc.typ)))
+		payload, _ := tvBuild(tvObj("iat", claimAt(0), "orig", tvObj("tn", tvStr("12155551212"))))
+		_, findings := judgeClaims(header, payload, Options{Now: claimNow}, identityAt, identityAt)
+		if len(findings) != 1 || findings[0].Code != "claims.no-exp" || !strings.Contains(findings[0].Message, tc.want) {
+			t.Errorf("judgeClaims(typ %q, no exp) = %v, want one claims.no-exp saying %q", tc.typ, findings, tc.want)
+		}
+	}
+}
+
 func TestClaimsNoPayload(t *testing.T) {
 	header, _ := tvBuild(tvObj("alg", tvStr("dir"), "enc", tvStr("A256GCM")))
 	for _, payload := range []*Value{nil, {Type: TypeArray}} {
