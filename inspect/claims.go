@@ -155,22 +155,33 @@ func (j *claimJudge) judgeTime(c *Claim) {
 	case "nbf":
 		if d.t.After(now.Add(leeway)) {
 			ahead := d.t.Sub(now)
+			hint := "Wait until then. If it was meant to be valid already, the issuer's clock probably runs about " +
+				goDuration(ahead) + " ahead: synchronise the clocks (NTP), or accept the skew with --leeway " + goDuration(ahead) + "."
+			if ahead > maxSkew {
+				hint = "No clock is that far off: the issuer writes a wrong nbf. Check how it computes the value (seconds since 1970, not milliseconds)."
+			}
 			j.add(c, v, "claims.not-yet-valid", Error,
-				"the token is not valid until "+at()+", "+compactSeconds(diffSeconds(d.t, now))+" from now"+beyond(),
-				"Wait until then. If it was meant to be valid already, the issuer's clock probably runs about "+
-					goDuration(ahead)+" ahead: synchronise the clocks (NTP), or accept the skew with --leeway "+goDuration(ahead)+".")
+				"the token is not valid until "+at()+", "+compactSeconds(diffSeconds(d.t, now))+" from now"+beyond(), hint)
 		}
 	case "iat":
 		if d.t.After(now.Add(leeway)) {
 			ahead := d.t.Sub(now)
-			j.add(c, v, "claims.issued-in-future", Warning,
-				"the token says it was issued "+compactSeconds(diffSeconds(d.t, now))+" from now, at "+at()+beyond()+
-					"; the issuer's clock is probably about "+goDuration(ahead)+" ahead of this one",
-				"Synchronise the clocks of the issuer and this machine (NTP), or allow for the skew with --leeway "+
-					goDuration(ahead)+"; verifiers that check iat reject the token until then.")
+			msg := "the token says it was issued " + compactSeconds(diffSeconds(d.t, now)) + " from now, at " + at() + beyond()
+			hint := "Synchronise the clocks of the issuer and this machine (NTP), or allow for the skew with --leeway " +
+				goDuration(ahead) + "; verifiers that check iat reject the token until then."
+			if ahead > maxSkew {
+				hint = "No clock is that far off: the issuer writes a wrong iat. Check how it computes the value (seconds since 1970, not milliseconds)."
+			} else {
+				msg += "; the issuer's clock is probably about " + goDuration(ahead) + " ahead of this one"
+			}
+			j.add(c, v, "claims.issued-in-future", Warning, msg, hint)
 		}
 	}
 }
+
+// maxSkew is the largest clock difference worth suggesting as the cause of a future
+// nbf or iat; beyond it the value itself is wrong.
+const maxSkew = 24 * time.Hour
 
 // agoText says how long before now t was: "3h12m ago", or "just now" within a second.
 func agoText(t, now time.Time) string {

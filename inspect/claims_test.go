@@ -125,6 +125,17 @@ func TestClaimsJudge(t *testing.T) {
 			want: want{codes: []string{"claims.issued-in-future"}},
 		},
 		{
+			name:    "iat in milliseconds is no clock skew",
+			payload: tvObj("iat", tvNum("1700000000000"), "exp", claimAt(time.Hour)),
+			now:     claimNow,
+			want: want{
+				codes:    []string{"claims.time-unit", "claims.issued-in-future"},
+				// Of two warnings the first, the cause, stays the claim's problem.
+				problems: map[string]string{"iat": "claims.time-unit"},
+				message:  []string{"No clock is that far off", "looks like milliseconds"},
+			},
+		},
+		{
 			name:    "fractional iat and nbf",
 			payload: tvObj("iat", tvNum("1699999000.5"), "nbf", tvNum("1699999000.25"), "exp", claimAt(time.Hour)),
 			now:     claimNow,
