@@ -25,6 +25,8 @@
 //   - HMAC secrets with a trailing newline, as base64 and as hex;
 //   - inputs that are not keys (a JWT, a kid, a short string, a PGP key, JSON without key
 //     members, binary data, an HTML page);
+//   - seeds for the fuzz target FuzzRead, in keys/testdata/fuzz/FuzzRead: a few fixtures
+//     of each kind;
 //   - manifest.json: for each fixture, what reading it must give (which clean PEM it equals,
 //     how many keys, which finding codes), for the table test in package keys.
 package main
@@ -391,6 +393,7 @@ func main() {
 	notKeys(rsaKeys[2048])
 	demo()
 
+	fuzzSeeds()
 	sortManifest()
 	if err := os.WriteFile(filepath.Join(dir, "manifest.json"), js(manifest), 0o644); err != nil {
 		log.Fatal(err)
@@ -497,6 +500,31 @@ func sortManifest() {
 	for i := 1; i < len(manifest); i++ {
 		for j := i; j > 0 && manifest[j].File < manifest[j-1].File; j-- {
 			manifest[j], manifest[j-1] = manifest[j-1], manifest[j]
+		}
+	}
+}
+
+// fuzzSeeds copies a few fixtures of each kind into the seed corpus of keys.FuzzRead.
+func fuzzSeeds() {
+	seedDir := filepath.Join("keys", "testdata", "fuzz", "FuzzRead")
+	if err := os.MkdirAll(seedDir, 0o755); err != nil {
+		log.Fatal(err)
+	}
+	old, _ := filepath.Glob(filepath.Join(seedDir, "*"))
+	for _, f := range old {
+		os.Remove(f)
+	}
+	for _, name := range []string{"rsa1024.pub.pem", "rsa1024.pkcs1.der", "ec256.sec1.pem", "ec256.cert.der", "ed25519.pkcs8.pem",
+		"ed25519.openssh", "ec384.pub.ssh", "jwks.json", "rsa2048.loose.jwk", "rsa2048.x5c-not-cert.jwk", "chain.pem",
+		"damaged.spaces.pem", "damaged.escaped-newlines.pem", "damaged.dashes.pem", "damaged.truncated.pem",
+		"rsa2048.encrypted-legacy.pem", "not.token.jwt", "not.discovery.json"} {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			log.Fatal(err)
+		}
+		seed := fmt.Sprintf("go test fuzz v1\n[]byte(%q)\n", data)
+		if err := os.WriteFile(filepath.Join(seedDir, name), []byte(seed), 0o644); err != nil {
+			log.Fatal(err)
 		}
 	}
 }
