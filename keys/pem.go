@@ -337,7 +337,7 @@ func (r *reader) readBlock(b pemBlock, at string) {
 	switch {
 	case b.label == "ENCRYPTED PRIVATE KEY":
 		r.unreadable(fmt.Sprintf("%s is an encrypted private key (PKCS#8, protected by a passphrase); its public half cannot be read without the passphrase, and jwtlens never asks for one.", name),
-			"Extract the public key (openssl asks for the passphrase): openssl pkey -in key.pem -pubout -out public.pem — then give public.pem.")
+			"Extract the public key (openssl asks for the passphrase): openssl pkey -in "+r.fileArg("key.pem")+" -pubout -out public.pem — then give public.pem.")
 		return
 	case strings.Contains(b.headers["Proc-Type"], "ENCRYPTED"):
 		cipher := b.headers["DEK-Info"]
@@ -348,7 +348,7 @@ func (r *reader) readBlock(b pemBlock, at string) {
 			cipher = "unknown cipher"
 		}
 		r.unreadable(fmt.Sprintf("%s is an encrypted private key (legacy OpenSSL PEM encryption, Proc-Type: 4,ENCRYPTED, %s); its public half cannot be read without the passphrase, and jwtlens never asks for one.", name, safeText(cipher, 40)),
-			"Extract the public key (openssl asks for the passphrase): openssl pkey -in key.pem -pubout -out public.pem — then give public.pem.")
+			"Extract the public key (openssl asks for the passphrase): openssl pkey -in "+r.fileArg("key.pem")+" -pubout -out public.pem — then give public.pem.")
 		return
 	case b.label == "OPENSSH PRIVATE KEY":
 		if b.bad != "" {
