@@ -253,7 +253,7 @@ func (e Expectation) matches(v *Value) bool {
 }
 
 // typeName names a JSON type with its article.
-func typeName(t ValueType) string {
+func typePhrase(t ValueType) string {
 	switch t {
 	case TypeString:
 		return "a string"
@@ -350,12 +350,12 @@ func checkExpectations(payload *Value, exps []Expectation, payloadAt spanMapper)
 				continue
 			}
 		}
-		msg := fmt.Sprintf("The server expects claim %s to be %s, but the token has %s: %s.", name, e.describe(), typeName(v.Type), shownValue(v))
+		msg := fmt.Sprintf("The server expects claim %s to be %s, but the token has %s: %s.", name, e.describe(), typePhrase(v.Type), shownValue(v))
 		switch {
 		case e.Name == "aud" && v.Type == TypeArray:
 			msg = fmt.Sprintf("The server expects claim %s to hold %s, but none of the values in the token's %s does: %s.", name, e.describe(), name, shownValue(v))
 		case sameText(e, v):
-			msg += fmt.Sprintf(" The text is the same but the type is not (%s, not %s); the comparison is type-sensitive, as in Kamailio's jwt module, so this fails.", typeName(v.Type), typeName(e.kind()))
+			msg += fmt.Sprintf(" The text is the same but the type is not (%s, not %s); the comparison is type-sensitive, as in Kamailio's jwt module, so this fails.", typePhrase(v.Type), typePhrase(e.kind()))
 			if e.IsString {
 				hint = fmt.Sprintf("If the server means the number, write it unquoted (%s=%s); otherwise the issuer must send it as a string.", Sanitize(e.Name), Sanitize(e.Value))
 			} else {

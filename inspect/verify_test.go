@@ -58,7 +58,7 @@ func runVerify(t *testing.T, tok string, sets ...keys.Set) (*Report, Verificatio
 	return r, v, fs
 }
 
-func codes(fs []Finding) []string {
+func findingCodes(fs []Finding) []string {
 	var cs []string
 	for _, f := range fs {
 		cs = append(cs, f.Code)
@@ -83,7 +83,7 @@ func TestVerifyMatrix(t *testing.T) {
 		t.Run(alg+"/right-key", func(t *testing.T) {
 			_, v, fs := runVerify(t, tok, keyFile(t, keyName))
 			if v.Status != Verified || finding(fs, "signature.verified") == nil {
-				t.Fatalf("verify(%s, %s) = %s %v, want verified", alg, keyName, v.Status, codes(fs))
+				t.Fatalf("verify(%s, %s) = %s %v, want verified", alg, keyName, v.Status, findingCodes(fs))
 			}
 			if v.Key == nil || v.Key.Source != keyName {
 				t.Errorf("verified key = %+v, want the one from %s", v.Key, keyName)
@@ -95,13 +95,13 @@ func TestVerifyMatrix(t *testing.T) {
 		t.Run(alg+"/same-family-other-key", func(t *testing.T) {
 			_, v, fs := runVerify(t, tok, keyFile(t, otherKey[alg]))
 			if v.Status != Invalid || finding(fs, "signature.invalid") == nil {
-				t.Fatalf("verify(%s, %s) = %s %v, want invalid", alg, otherKey[alg], v.Status, codes(fs))
+				t.Fatalf("verify(%s, %s) = %s %v, want invalid", alg, otherKey[alg], v.Status, findingCodes(fs))
 			}
 		})
 		t.Run(alg+"/one-byte-changed", func(t *testing.T) {
 			_, v, fs := runVerify(t, flipSigByte(tok), keyFile(t, keyName))
 			if v.Status != Invalid {
-				t.Fatalf("verify(%s with one signature byte changed) = %s %v, want invalid", alg, v.Status, codes(fs))
+				t.Fatalf("verify(%s with one signature byte changed) = %s %v, want invalid", alg, v.Status, findingCodes(fs))
 			}
 		})
 		for fam, other := range familyKeys {
@@ -112,7 +112,7 @@ func TestVerifyMatrix(t *testing.T) {
 				_, v, fs := runVerify(t, tok, keyFile(t, other))
 				f := finding(fs, "key.type-mismatch")
 				if v.Status != CannotCheck || f == nil {
-					t.Fatalf("verify(%s, %s) = %s %v, want cannot-check with key.type-mismatch", alg, other, v.Status, codes(fs))
+					t.Fatalf("verify(%s, %s) = %s %v, want cannot-check with key.type-mismatch", alg, other, v.Status, findingCodes(fs))
 				}
 				if !strings.Contains(f.Message, familyNeed(spec.family)) || !strings.Contains(f.Message, string(fam)) {
 					t.Errorf("type-mismatch message should say what %s needs and what was given: %s", alg, f.Message)
@@ -154,11 +154,11 @@ func TestVerifyRFC7520(t *testing.T) {
 			set := readKeyMaterial(t, ex.Input.Key, name)
 			_, v, fs := runVerify(t, ex.Output.Compact, set)
 			if v.Status != Verified {
-				t.Fatalf("RFC 7520 %s = %s %v, want verified", name, v.Status, codes(fs))
+				t.Fatalf("RFC 7520 %s = %s %v, want verified", name, v.Status, findingCodes(fs))
 			}
 			_, v, fs = runVerify(t, flipSigByte(ex.Output.Compact), set)
 			if v.Status != Invalid {
-				t.Fatalf("RFC 7520 %s with a signature byte changed = %s %v, want invalid", name, v.Status, codes(fs))
+				t.Fatalf("RFC 7520 %s with a signature byte changed = %s %v, want invalid", name, v.Status, findingCodes(fs))
 			}
 		})
 	}
@@ -252,16 +252,16 @@ func TestVerifyCases(t *testing.T) {
 			}
 			_, v, fs := runVerify(t, tok, sets...)
 			if v.Status != c.status {
-				t.Errorf("status = %s, want %s (%v)", v.Status, c.status, codes(fs))
+				t.Errorf("status = %s, want %s (%v)", v.Status, c.status, findingCodes(fs))
 			}
 			for _, w := range c.want {
 				if finding(fs, w) == nil {
-					t.Errorf("missing %s in %v", w, codes(fs))
+					t.Errorf("missing %s in %v", w, findingCodes(fs))
 				}
 			}
 			for _, n := range c.not {
 				if finding(fs, n) != nil {
-					t.Errorf("unexpected %s in %v", n, codes(fs))
+					t.Errorf("unexpected %s in %v", n, findingCodes(fs))
 				}
 			}
 			if f := finding(fs, c.want[0]); f != nil && !strings.Contains(f.Message, c.text) {
@@ -327,7 +327,7 @@ func TestVerifyBrokenTokens(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			_, v, fs := runVerify(t, tok, set)
 			if v.Status != CannotCheck || finding(fs, "signature.not-verified") == nil {
-				t.Errorf("verify(%s) = %s %v, want cannot-check", name, v.Status, codes(fs))
+				t.Errorf("verify(%s) = %s %v, want cannot-check", name, v.Status, findingCodes(fs))
 			}
 		})
 	}
