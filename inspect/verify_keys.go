@@ -7,7 +7,7 @@ import (
 	"crypto/rsa"
 	"fmt"
 	"strings"
-	
+
 	"jwtlens/keys"
 )
 
