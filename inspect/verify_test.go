@@ -172,8 +172,8 @@ func TestVerifyRFC7520(t *testing.T) {
 // TestVerifyCases covers the diagnoses beyond the matrix, each over a generated token.
 func TestVerifyCases(t *testing.T) {
 	toks := loadTokens(t)
-	secretPEM := func(t *testing.T) keys.Set {
-		b, err := os.ReadFile(filepath.Join(verifyDir, "keys", "rsa-a.pem"))
+	asSecret := func(t *testing.T, name string) keys.Set {
+		b, err := os.ReadFile(filepath.Join(verifyDir, "keys", name))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -182,7 +182,7 @@ func TestVerifyCases(t *testing.T) {
 	cases := []struct {
 		name   string
 		token  string
-		keys   []string // key files; "pem-as-secret" reads rsa-a.pem as an HMAC secret
+		keys   []string // key files; "secret:FILE" reads FILE as an HMAC secret
 		status VerifyStatus
 		want   []string // codes that must be present
 		not    []string // codes that must be absent
@@ -200,8 +200,16 @@ func TestVerifyCases(t *testing.T) {
 			[]string{"key.secret-encoding"}, nil, "base64url-encoded"},
 		{"short secret verifies with a warning", "HS256-short-secret", []string{"secret-short.txt"}, Verified,
 			[]string{"key.weak", "signature.verified"}, nil, "8 bytes"},
-		{"public key PEM as the HMAC secret", "HS256-signed-with-rsa-a-pem", []string{"pem-as-secret"}, CannotCheck,
+		{"public key PEM as the HMAC secret", "HS256-signed-with-rsa-a-pem", []string{"secret:rsa-a.pem"}, CannotCheck,
 			[]string{"key.alg-confusion"}, []string{"signature.verified", "signature.invalid"}, "forgery"},
+		{"JWK set as the HMAC secret", "HS256", []string{"secret:jwks.json"}, CannotCheck,
+			[]string{"key.alg-confusion"}, []string{"signature.verified", "signature.invalid"}, "a JWK public key"},
+		{"the token's own jwk is never used", "RS256-embedded-jwk-b", []string{"rsa-a.pem"}, Invalid,
+			[]string{"signature.invalid"}, []string{"signature.verified"}, "rsa-a.pem"},
+		{"the token's own jwk does not make it verified", "RS256-embedded-jwk-b", nil, NotChecked,
+			[]string{"signature.not-verified"}, []string{"signature.verified"}, "No key"},
+		{"JWK whose key_ops lack verify is not used", "RS256", []string{"jwk-keyops.json"}, CannotCheck,
+			[]string{"key.not-for-signing"}, []string{"signature.verified"}, `"verify"`},
 		{"RSA public key for an HS token", "HS256", []string{"rsa-a.pem"}, CannotCheck,
 			[]string{"key.type-mismatch"}, nil, "alg-confusion"},
 		{"RSA 1024 verifies with a warning", "RS256-rsa-1024", []string{"rsa-1024.pem"}, Verified,
@@ -249,8 +257,8 @@ func TestVerifyCases(t *testing.T) {
 			}
 			var sets []keys.Set
 			for _, k := range c.keys {
-				if k == "pem-as-secret" {
-					sets = append(sets, secretPEM(t))
+				if name, ok := strings.CutPrefix(k, "secret:"); ok {
+					sets = append(sets, asSecret(t, name))
 				} else {
 					sets = append(sets, keyFile(t, k))
 				}
@@ -382,5 +390,20 @@ func TestVerifyThroughInspect(t *testing.T) {
 	f := find(r, "signature.verified")
 	if r.Verification.Status != Verified || f == nil || !strings.Contains(f.Message, "as pasted") {
 		t.Errorf("wrapped token: %s %v, want verified saying the pasted text would not", r.Verification.Status, codes(r))
+	}
+}
+
+func TestVerifyKeyAlgRulesItOut(t *testing.T) {
+	toks := loadTokens(t)
+	set := keyFile(t, "rsa-a.pem")
+	set.Keys[0].Alg = "RS384"
+	_, v, fs := runVerify(t, toks["RS256"], set)
+	f := finding(fs, "key.not-for-signing")
+	if v.Status != CannotCheck || f == nil || !strings.Contains(f.Message, `"RS384"`) {
+		t.Errorf("RS256 token, key with alg RS384: %s %v, want cannot-check with key.not-for-signing naming RS384", v.Status, findingCodes(fs))
+	}
+	set.Keys[0].Alg = "RS256"
+	if _, v, fs := runVerify(t, toks["RS256"], set); v.Status != Verified {
+		t.Errorf("RS256 token, key with alg RS256: %s %v, want verified", v.Status, findingCodes(fs))
 	}
 }
