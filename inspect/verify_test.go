@@ -407,3 +407,24 @@ func TestVerifyKeyAlgRulesItOut(t *testing.T) {
 		t.Errorf("RS256 token, key with alg RS256: %s %v, want verified", v.Status, findingCodes(fs))
 	}
 }
+
+// FuzzVerify checks that verification never panics, whatever the token, with keys of
+// every family given at once, and never calls a token verified whose alg is none.
+func FuzzVerify(f *testing.F) {
+	toks := loadTokens(f)
+	for _, tok := range toks {
+		f.Add(tok)
+	}
+	var sets []keys.Set
+	for _, name := range []string{"secret-a.txt", "rsa-a.pem", "ec256-a.pem", "ec521-a.pem", "ed-a.pem", "jwks.json"} {
+		sets = append(sets, keyFile(f, name))
+	}
+	f.Fuzz(func(t *testing.T, tok string) {
+		r := Inspect([]byte(tok), Options{Keys: sets})
+		if r.Verification.Status == Verified {
+			if alg, _ := r.Header.Get("alg").String(); strings.EqualFold(alg, "none") {
+				t.Fatalf("alg %q verified", alg)
+			}
+		}
+	})
+}
