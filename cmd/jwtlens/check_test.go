@@ -133,13 +133,13 @@ func TestCheckExitStatus(t *testing.T) {
 		{name: "negative --leeway", args: []string{"check", "--leeway", "-1s", valid}, code: 2, stderr: []string{"negative"}, noStdout: true},
 		{name: "bad --max-size", args: []string{"check", "--max-size", "lots", valid}, code: 2, stderr: []string{"max-size"}, noStdout: true},
 		{name: "two tokens", args: []string{"check", valid, valid}, code: 2, stderr: []string{"takes one token"}, noStdout: true},
-		{name: "bad --claims", needs: []string{"expect"}, args: []string{"check", "--claims", "sub=", valid}, code: 2,
-			stderr: []string{"--claims"}, noStdout: true},
+		{name: "bad --claims", needs: []string{"expect"}, args: []string{"check", "--claims", "sub='alice", valid}, code: 2,
+			stderr: []string{"--claims", "never closed"}, noStdout: true},
 		{name: "help", args: []string{"check", "--help"}, code: 0, stdout: []string{"Exit status", "--secret-file", "--claims"}},
 		{name: "top-level help", args: []string{"--help"}, code: 0,
 			stdout: []string{"jwtlens check", "--demo", "Examples", "grep", "--claims"}},
 		{name: "version", args: []string{"--version"}, code: 0, stdout: []string{"jwtlens "}},
-		{name: "demo without a terminal prints the report", needs: []string{"decode", "verify"}, args: []string{"--demo"}, code: 0,
+		{name: "demo without a terminal prints the report", needs: []string{"input", "decode", "verify"}, args: []string{"--demo"}, code: 0,
 			stdout: []string{"✓ VERIFIED"}},
 		{name: "no check, no terminal: the report", stdin: valid, args: []string{"--now", fixtureNow}, code: 0,
 			stdout: []string{"NOT VERIFIED", "Findings"}},
@@ -321,7 +321,9 @@ func TestCheckHugeStdin(t *testing.T) {
 // OSC 52 clipboard write, BEL, C1 CSI, U+202E) and asserts none of them reaches stdout.
 func TestReportHasNoControlBytes(t *testing.T) {
 	requireBuilt(t, "decode", "text")
-	for _, name := range []string{"hostile.jwt", "hostile-raw.jwt"} {
+	// hostile.jwt is valid JSON with the escapes in claims (text.control-chars);
+	// hostile-raw.jwt has them raw, which is not JSON (json.invalid), shown as text.
+	for name, code := range map[string]string{"hostile.jwt": "text.control-chars", "hostile-raw.jwt": "json.invalid"} {
 		for _, args := range [][]string{{"check"}, {}} {
 			t.Run(name+" "+strings.Join(args, ""), func(t *testing.T) {
 				res := runBin(t, fixture(t, name), append(args, "--now", fixtureNow)...)
@@ -335,8 +337,8 @@ func TestReportHasNoControlBytes(t *testing.T) {
 						t.Errorf("report holds control character %U", r)
 					}
 				}
-				if !strings.Contains(res.stdout, "text.control-chars") {
-					t.Errorf("no text.control-chars finding:\n%s", res.stdout)
+				if !strings.Contains(res.stdout, code) {
+					t.Errorf("no %s finding:\n%s", code, res.stdout)
 				}
 			})
 		}

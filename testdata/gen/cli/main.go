@@ -1,5 +1,5 @@
-// Command cli writes the fixture tokens of the command-line tests to testdata/cli/, and the
-// temporary HS256 sample of --demo to cmd/jwtlens/demo/. Run it from the repository root:
+// Command cli writes the fixture tokens of the command-line tests to testdata/cli/. Run it
+// from the repository root:
 //
 //	go run ./testdata/gen/cli
 //
@@ -33,9 +33,6 @@ const now = 1767225600
 // secret signs every fixture.
 const secret = "jwtlens-cli-fixture-secret-0123456789abcdef"
 
-// demoSecret signs the temporary --demo sample.
-const demoSecret = "jwtlens-demo-secret: not for production use"
-
 func sign(header, payload, key string) string {
 	enc := base64.RawURLEncoding
 	input := enc.EncodeToString([]byte(header)) + "." + enc.EncodeToString([]byte(payload))
@@ -59,9 +56,6 @@ func main() {
 			`"bell":"ring\u0007","csi":"`+"\u009b"+`31m","rlo":"`+"\u202e"+`txt.exe","exp":`+fmt.Sprint(now+3600)+`}`, secret),
 		"testdata/cli/hostile-raw.jwt": sign(hdr, "{\"sub\":\"\x1b[2J\x1b]52;c;aGVsbG8=\x07\u202e\u009b\"}", secret),
 		"testdata/cli/secret.txt":      secret,
-		"cmd/jwtlens/demo/hs256.jwt": sign(`{"alg":"HS256","typ":"JWT","kid":"demo"}`,
-			`{"sub":"alice@sip.example","iss":"https://auth.sip.example","aud":"sip.example","iat":1767225600,"exp":4102444800,"name":"Alice Demo"}`, demoSecret),
-		"cmd/jwtlens/demo/hs256.secret": demoSecret,
 	}
 	for path, content := range files {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
