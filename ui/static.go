@@ -206,7 +206,7 @@ func wrapWords(text string, firstLimit, restLimit int) []string {
 	var cur strings.Builder
 	curW, limit := 0, firstLimit
 	flush := func() {
-		lines = append(lines, cur.String())
+		lines = append(lines, strings.TrimRight(cur.String(), " "))
 		cur.Reset()
 		curW, limit = 0, restLimit
 	}
@@ -313,6 +313,9 @@ func tokenCells(r *inspect.Report) []cell {
 				continue
 			}
 			lo, hi := f.Offset, f.Offset+f.Length
+			if len(tok) > 1 && lo <= r.RawOffsets[0] && hi >= r.RawOffsets[len(tok)-1]+1 {
+				continue // about the token as a whole: carets under all of it would hide the rest
+			}
 			if f.Length == 0 { // a point: the first token byte at or after it
 				for i := 0; i <= len(tok); i++ {
 					if r.RawOffsets[i] >= lo {
@@ -511,17 +514,29 @@ func (p *printer) hardwrapped(indent, s string) {
 	}
 }
 
-// claims writes the registered claims with their dates in UTC and relative to now.
+// claims writes the registered claims of the payload (and any header parameter with a
+// problem; the header JSON is shown just above) with their dates in UTC and relative to now.
 func (p *printer) claims(r *inspect.Report) {
-	if len(r.Claims) == 0 {
+	var shown []inspect.Claim
+	for _, c := range r.Claims {
+		if c.Part != inspect.PartHeader || c.Problem != "" {
+			shown = append(shown, c)
+		}
+	}
+	if len(shown) == 0 {
 		return
 	}
 	p.heading("Claims")
-	nameW := 3
-	for _, c := range r.Claims {
-		nameW = max(nameW, min(utf8.RuneCountInString(c.Name), 12))
+	nameW, titleW := 3, 0
+	titles := make([]string, len(shown))
+	for i, c := range shown {
+		nameW = max(nameW, min(ansi.StringWidth(inspect.Sanitize(c.Name)), 12))
+		if ex, ok := inspect.Explain(c.Part, c.Name); ok {
+			titles[i] = ex.Title
+		}
+		titleW = max(titleW, min(len(titles[i]), 22))
 	}
-	for _, c := range r.Claims {
+	for i, c := range shown {
 		name := inspect.Sanitize(c.Name)
 		val := ""
 		if c.Value != nil {
@@ -537,13 +552,18 @@ func (p *printer) claims(r *inspect.Report) {
 			val += "  ✗ " + c.Problem
 		}
 		if c.Part == inspect.PartHeader {
-			name += " (header)"
+			val += " (header)"
 		}
 		first := fmt.Sprintf("  %-*s  ", nameW, name)
-		p.wrapped(p.st.code.Render(first), nameW+4, val, lipgloss.NewStyle())
-		if c.Meaning != "" {
-			p.wrapped(strings.Repeat(" ", nameW+4), nameW+4, c.Meaning, p.st.dim)
+		title := ""
+		if titleW > 0 {
+			title = fmt.Sprintf("%-*s  ", titleW, ansi.Truncate(titles[i], titleW, "…"))
 		}
+		indent := ansi.StringWidth(first) + titleW + 2
+		if indent > p.width/2 {
+			indent = 6
+		}
+		p.wrapped(p.st.code.Render(first)+p.st.dim.Render(title), indent, val, lipgloss.NewStyle())
 	}
 }
 
@@ -648,7 +668,10 @@ func (p *printer) verification(r *inspect.Report, keysGiven bool) {
 			if len(fp) > 16 {
 				fp = fp[:16] + "…"
 			}
-			desc += ", sha256 " + fp
+			if !strings.Contains(fp, ":") {
+				fp = "sha256:" + fp
+			}
+			desc += ", " + fp
 		}
 		if c := k.Certificate; c != nil {
 			desc += fmt.Sprintf("; certificate %s, valid %s to %s", inspect.Sanitize(c.Subject),

@@ -72,13 +72,14 @@ func TestWriteReport(t *testing.T) {
 		carets    []int    // caret columns under the line holding caretLine
 		caretLine string
 	}{{
-		name: "truncated, caret after the last byte",
+		name: "truncated, caret after the last byte, none for the token as a whole",
 		report: func() *inspect.Report {
 			return makeReport("eyJhbGciOi.eyJzdWIi", 0, inspect.Finding{Code: "structure.truncated", Severity: inspect.Error,
-				Part: inspect.PartToken, Offset: 19, Message: "the token was cut short after 19 characters", Hint: "copy the whole token"})
+				Part: inspect.PartToken, Offset: 19, Message: "the token was cut short after 19 characters", Hint: "copy the whole token"},
+				inspect.Finding{Code: "structure.segment-count", Severity: inspect.Error, Part: inspect.PartToken, Offset: 0, Length: 19})
 		},
 		first:     "✗ MALFORMED — the token was cut short after 19 characters (structure.truncated)",
-		want:      []string{"Token — 19 characters, 2 segments, JWS", "header────", "payload─", "Findings (1)", "✗ error   structure.truncated  token @19", "→ copy the whole token"},
+		want:      []string{"Token — 19 characters, 2 segments, JWS", "header────", "payload─", "Findings (2)", "✗ error   structure.truncated  token @19", "→ copy the whole token"},
 		caretLine: "eyJhbGciOi.eyJzdWIi",
 		carets:    []int{21},
 	}, {
@@ -116,7 +117,7 @@ func TestWriteReport(t *testing.T) {
 		first: "✓ VERIFIED — verified with HMAC-256 (secret.txt)",
 		want: []string{"Header", "  {", `    "typ": "JWT",`, `    "alg": "HS256"`, "  }",
 			"Payload", `    "sub": "alice",`, `    "aud": [`, `      "a",`, `    ],`, `    "x": {}`,
-			"Claims", "exp  1767229200  = 2026-01-01 01:00:00 UTC · in 1h", "When the token expires.",
+			"Claims", "exp  Expiration Time  1767229200  = 2026-01-01 01:00:00 UTC · in 1h",
 			"Signature", "alg       HS256", "length    32 bytes (as HS256 needs)",
 			"Verification", "status    verified — verified with HMAC-256 (secret.txt)", "key       HMAC 256-bit, secret, from secret.txt",
 			"Findings (0)", "none"},
