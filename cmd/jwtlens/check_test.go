@@ -139,7 +139,7 @@ func TestCheckExitStatus(t *testing.T) {
 		{name: "top-level help", args: []string{"--help"}, code: 0,
 			stdout: []string{"jwtlens check", "--demo", "Examples", "grep", "--claims"}},
 		{name: "version", args: []string{"--version"}, code: 0, stdout: []string{"jwtlens "}},
-		{name: "demo without a terminal prints the report", needs: []string{"input", "decode", "verify"}, args: []string{"--demo"}, code: 0,
+		{name: "demo without a terminal prints the report", needs: []string{"decode", "verify"}, args: []string{"--demo"}, code: 0,
 			stdout: []string{"✓ VERIFIED"}},
 		{name: "no check, no terminal: the report", stdin: valid, args: []string{"--now", fixtureNow}, code: 0,
 			stdout: []string{"NOT VERIFIED", "Findings"}},

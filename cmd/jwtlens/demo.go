@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -27,5 +28,6 @@ func loadDemo() (demo, error) {
 	if err1 != nil || err2 != nil {
 		return demo{}, fmt.Errorf("this build has no demo token embedded; rebuild from a full checkout")
 	}
-	return demo{token: tok, key: keys.Read(pem, "demo/key.pem (embedded)")}, nil
+	// The file ends in a newline, as text files do; the sample is the token alone.
+	return demo{token: bytes.TrimSpace(tok), key: keys.Read(pem, "demo/key.pem (embedded)")}, nil
 }
