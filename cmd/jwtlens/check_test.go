@@ -117,6 +117,9 @@ func TestCheckExitStatus(t *testing.T) {
 		{name: "--expect not met", needs: []string{"decode", "expect"},
 			args: []string{"check", "--now", fixtureNow, "--expect", "iss=other.example", valid}, code: 1, stdout: []string{"claims.expect-failed"}},
 
+		{name: "-- ends the flags", args: []string{"check", "--now", fixtureNow, "--", valid}, code: 0},
+		{name: "input over --max-size", needs: []string{"input"}, args: []string{"check", "--max-size", "64", valid}, code: 1,
+			stdout: []string{"input.too-large"}},
 		{name: "missing key file", args: []string{"check", "--key", "/nonexistent/pub.pem", valid}, code: 2,
 			stderr: []string{"/nonexistent/pub.pem", "no such file", "check the path"}, noStdout: true},
 		{name: "missing secret file", args: []string{"check", valid, "--secret-file", "nope.key"}, code: 2,
