@@ -368,3 +368,27 @@ func TestReportHasNoControlBytes(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckJSONIsTerminalSafe asserts --json writes the bidi and C1 characters of a hostile
+// token as \u escapes, and that they decode to the same values.
+func TestCheckJSONIsTerminalSafe(t *testing.T) {
+	requireBuilt(t, "decode")
+	res := runBin(t, fixture(t, "hostile.jwt"), "check", "--json", "--now", fixtureNow)
+	for _, bad := range []string{"\x1b", "\x07", "\u009b", "\u202e"} {
+		if strings.Contains(res.stdout, bad) {
+			t.Errorf("--json output holds %q raw", bad)
+		}
+	}
+	var out struct {
+		Payload struct {
+			CSI string `json:"csi"`
+			RLO string `json:"rlo"`
+		} `json:"payload"`
+	}
+	if err := json.Unmarshal([]byte(res.stdout), &out); err != nil {
+		t.Fatalf("--json output does not parse: %v\n%s", err, res.stdout)
+	}
+	if out.Payload.CSI != "\u009b31m" || out.Payload.RLO != "\u202etxt.exe" {
+		t.Errorf("payload csi %q rlo %q; want the original values back", out.Payload.CSI, out.Payload.RLO)
+	}
+}
