@@ -332,7 +332,7 @@ func tokenCells(r *inspect.Report) []cell {
 			}
 		}
 	}
-	var cells []cell
+	cells := make([]cell, 0, len(tok)+1)
 	for i := 0; i < len(tok); {
 		ru, n := utf8.DecodeRuneInString(tok[i:])
 		c := cell{text: tok[i : i+n], part: partAt[i]}
@@ -389,8 +389,16 @@ func (p *printer) token(r *inspect.Report) {
 		prevPart = row[len(row)-1].part
 		var text, carets strings.Builder
 		rowHit := false
-		for _, c := range row {
-			cw := ansi.StringWidth(c.text)
+		// Render runs of cells that share a style at once: one Render per cell is slow.
+		for i := 0; i < len(row); {
+			c := row[i]
+			j := i
+			var run strings.Builder
+			w := 0
+			for ; j < len(row) && sameLook(row[j], c); j++ {
+				run.WriteString(row[j].text)
+				w += ansi.StringWidth(row[j].text)
+			}
 			st := p.st.seg[c.part]
 			if c.part == "" {
 				st = p.st.dot
@@ -407,12 +415,13 @@ func (p *printer) token(r *inspect.Report) {
 				} else {
 					anyWarn = true
 				}
-				carets.WriteString(cs.Render(strings.Repeat(ch, cw)))
+				carets.WriteString(cs.Render(strings.Repeat(ch, w)))
 				rowHit = true
 			} else {
-				carets.WriteString(strings.Repeat(" ", cw))
+				carets.WriteString(strings.Repeat(" ", w))
 			}
-			text.WriteString(st.Render(c.text))
+			text.WriteString(st.Render(run.String()))
+			i = j
 		}
 		p.line(strings.TrimRight("  "+text.String(), " "))
 		if rowHit {
@@ -429,6 +438,11 @@ func (p *printer) token(r *inspect.Report) {
 	if len(legend) > 0 {
 		p.line(p.st.dim.Render("  " + strings.Join(legend, "   ")))
 	}
+}
+
+// sameLook reports whether two cells are drawn in the same style.
+func sameLook(a, b cell) bool {
+	return a.part == b.part && a.esc == b.esc && a.hit == b.hit && a.mark == b.mark
 }
 
 // labels draws the label line of one row: each run of a segment gets its name followed by

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"bytes"
+	"encoding/base64"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -278,5 +280,32 @@ func TestReindent(t *testing.T) {
 		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
 			t.Errorf("Reindent(%q) =\n%s\nwant\n%s", tt.raw, strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 		}
+	}
+}
+
+// bigToken is an unsigned-looking JWS whose payload holds about n bytes of claims.
+func bigToken(n int) string {
+	enc := base64.RawURLEncoding
+	payload := `{"sub":"alice","data":"` + strings.Repeat("x", n) + `"}`
+	return enc.EncodeToString([]byte(`{"alg":"HS256","typ":"JWT"}`)) + "." + enc.EncodeToString([]byte(payload)) + "." +
+		enc.EncodeToString(bytes.Repeat([]byte{7}, 32))
+}
+
+// BenchmarkWriteReport measures the static report of a diagnosed token (diagnosis not
+// included) at 80 columns.
+func BenchmarkWriteReport(b *testing.B) {
+	for _, size := range []struct {
+		name string
+		n    int
+	}{{"1KiB", 1 << 10}, {"8KiB", 8 << 10}, {"64KiB", 64 << 10}} {
+		r := inspect.Inspect([]byte(bigToken(size.n)), inspect.Options{Now: time.Unix(1767225600, 0)})
+		b.Run(size.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := WriteReport(io.Discard, r, ReportOptions{Width: 80}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
