@@ -117,8 +117,8 @@ func (p pane) view(pt *paints) string {
 	if p.badge != "" {
 		title += " " + p.badge
 	}
-	title = ansi.Truncate(title, max(0, w-5), "…")
-	fill := max(0, w-4-ansi.StringWidth(title))
+	title = ansi.Truncate(title, max(0, w-6), "…")
+	fill := max(0, w-5-ansi.StringWidth(title))
 	b.WriteString(bp.S(f.tl+f.h) + " " + title + " " + bp.S(strings.Repeat(f.h, fill)+f.tr))
 	body := strings.Split(p.vp.View(), "\n")
 	for i := 0; i < p.height-2; i++ {
