@@ -30,7 +30,7 @@ func (m *Model) relayout() {
 	helpH := lipgloss.Height(m.helpStr)
 	verdictH := 1
 	inputNeed := m.input.NeededLines()
-	inputCap := max(3, h/4)
+	inputCap := max(3, h/3)
 	inputH := min(inputNeed, inputCap)
 
 	findNeed := 0

@@ -132,9 +132,9 @@ func (m *Model) syncMarks() {
 		if f.Offset < 0 || f.Offset > n || f.Length == 0 && f.Offset == 0 {
 			continue // about the whole input or a key: nothing to point at
 		}
-		selected := i == sel
+		selected := i == sel && (f.Severity > inspect.Info || m.focus == FocusFindings)
 		if f.Severity == inspect.Info && !selected {
-			continue
+			continue // an info finding is marked only while a person looks at it
 		}
 		marks = append(marks, tokeninput.Mark{Start: f.Offset, End: min(n, f.Offset+max(0, f.Length)), Selected: selected})
 		if selected && m.focus == FocusFindings {
@@ -219,14 +219,14 @@ func (m *Model) counter() string {
 		b.WriteByte('s')
 	}
 	if len(r.Segments) > 0 {
-		b.WriteString(":")
+		b.WriteString(" of ")
 		for i, s := range r.Segments {
 			if i > 0 {
-				b.WriteString(" +")
+				b.WriteString("+")
 			}
-			fmt.Fprintf(&b, " %d", len(s.Bytes))
+			fmt.Fprintf(&b, "%d", len(s.Bytes))
 		}
-		b.WriteString(" bytes")
+		b.WriteString(" B")
 	}
 	if r.Kind != "" && r.Kind != inspect.KindUnknown {
 		b.WriteString(" · " + string(r.Kind))
