@@ -21,6 +21,7 @@ type helpKey struct {
 func (m *Model) relayout() {
 	w, h := max(20, m.width), max(8, m.height)
 	m.help.Width = w
+	m.input.SetInfo(m.counter())
 	m.input.SetSize(w, 2)
 	m.findings.SetSize(w, 1)
 

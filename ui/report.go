@@ -228,7 +228,7 @@ func (m *Model) counter() string {
 		}
 		b.WriteString(" B")
 	}
-	if r.Kind != "" && r.Kind != inspect.KindUnknown {
+	if r.Kind != "" && r.Kind != inspect.KindUnknown && m.width >= 80 {
 		b.WriteString(" · " + string(r.Kind))
 	}
 	return b.String()

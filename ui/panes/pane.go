@@ -26,8 +26,8 @@ type pane struct {
 	vp         viewport.Model
 	raw        content  // as rendered, before wrapping
 	lines      []string // wrapped to the inner width; the viewport scrolls over these
-	starts     []int   // wrapped line where each raw line starts
-	inner      int     // wrapped at this width
+	starts     []int    // wrapped line where each raw line starts
+	inner      int      // wrapped at this width
 	height     int
 	width      int
 	focus      bool

@@ -288,6 +288,11 @@ func (m *Model) layout() {
 		col += cw
 		i += size
 	}
+	if col >= w && len(v) > 0 {
+		// the last row is full: the cursor after the end gets a row of its own
+		m.rows = append(m.rows, len(v))
+		col = 0
+	}
 	m.lastEndCol = col
 	m.layoutOK = true
 }
