@@ -30,16 +30,16 @@ func NewKeyMap() KeyMap {
 	return KeyMap{
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
-		Next:      key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next area")),
+		Next:      key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next")),
 		Prev:      key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous area")),
-		Leave:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave the token")),
-		Edit:      key.NewBinding(key.WithKeys("i", "/"), key.WithHelp("i", "edit the token")),
-		Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go to its pane")),
-		Help:      key.NewBinding(key.WithKeys("?", "f1"), key.WithHelp("?/f1", "more keys")),
+		Leave:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave token")),
+		Edit:      key.NewBinding(key.WithKeys("i", "/"), key.WithHelp("i", "edit token")),
+		Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "show pane")),
+		Help:      key.NewBinding(key.WithKeys("?", "f1"), key.WithHelp("?/f1", "keys")),
 		ChooseKey: key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "choose a key")),
 		Explain:   key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", "explain")),
 		Scroll:    key.NewBinding(key.WithKeys("up", "down", "pgup", "pgdown"), key.WithHelp("↑↓ pgup/pgdn", "scroll")),
-		Select:    key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "select finding")),
+		Select:    key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "select")),
 		Input:     tokeninput.DefaultKeyMap(),
 	}
 }
@@ -60,8 +60,8 @@ func (k *KeyMap) update(f Focus, chooser, explain bool) {
 
 // ShortHelp implements help.KeyMap.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Leave, k.Input.Clear, k.Select, k.Open, k.Scroll, k.Edit, k.Next,
-		k.ChooseKey, k.Help, k.ForceQuit, k.Quit}
+	return []key.Binding{k.ForceQuit, k.Quit, k.Leave, k.Next, k.Select, k.Open, k.Scroll, k.Edit,
+		k.Input.Clear, k.ChooseKey, k.Help}
 }
 
 // FullHelp implements help.KeyMap.

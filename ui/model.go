@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -54,7 +55,9 @@ type Model struct {
 	showExplain bool
 
 	width, height int
-	paneH         int // lines given to the panes by the last layout
+	paneH         int    // lines given to the panes by the last layout
+	helpStr       string // the help as drawn by the last layout
+	helpFor       helpKey
 	lay           layout
 }
 
@@ -288,8 +291,8 @@ func (m Model) View() string {
 		parts = append(parts, m.findings.View())
 	}
 	parts = append(parts, m.centreView())
-	parts = append(parts, m.helpView())
-	return lipgloss.JoinVertical(lipgloss.Left, parts...)
+	parts = append(parts, m.helpStr)
+	return strings.Join(parts, "\n")
 }
 
 // centreView is the panes, or the overlay or explain pane that takes their place.

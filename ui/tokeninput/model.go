@@ -20,6 +20,8 @@ type Span struct {
 
 // Mark points at the bytes [Start, End) of the text a finding is about. A mark with
 // Start == End points at the single cell at Start (which may be the end of the text).
+// Marked bytes are underlined; the selected mark is reversed and gets a marker line of
+// carets under it, so it shows without colour too.
 type Mark struct {
 	Start, End int
 	Selected   bool
@@ -332,6 +334,9 @@ func (m *Model) rowHasMark(r int) bool {
 	start, end := m.rows[r], m.rowEnd(r)
 	last := r == len(m.rows)-1
 	for _, mk := range m.marks {
+		if !mk.Selected {
+			continue // only the selected mark gets a marker line
+		}
 		e := mk.End
 		if mk.Start == mk.End {
 			e = mk.Start + 1
@@ -461,11 +466,8 @@ func (m *Model) drawRow(b *strings.Builder, r int, withMarker bool) {
 		run.WriteString(text)
 		if withMarker {
 			ch := byte(' ')
-			switch mk {
-			case selected:
+			if mk == selected {
 				ch = '^'
-			case marked:
-				ch = '~'
 			}
 			for k := 0; k < w; k++ {
 				marker = append(marker, ch)
@@ -480,12 +482,8 @@ func (m *Model) drawRow(b *strings.Builder, r int, withMarker bool) {
 		if m.focus && m.cursor == len(m.value) && m.lastEndCol < m.width {
 			m.paint.cursor.W(b, " ")
 		}
-		if withMarker && endMark != unmarked && m.lastEndCol < m.width {
-			if endMark == selected {
-				marker = append(marker, '^')
-			} else {
-				marker = append(marker, '~')
-			}
+		if withMarker && endMark == selected && m.lastEndCol < m.width {
+			marker = append(marker, '^')
 		}
 	}
 	if withMarker {
