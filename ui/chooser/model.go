@@ -373,3 +373,14 @@ func (m *Model) updateKeys() {
 	k.Clear.SetEnabled(len(m.field) > 0)
 	k.Prev.SetEnabled(true)
 }
+
+// Owns reports whether msg is one of the chooser's own results (a folder listing, a key
+// load). A root routes those to the chooser even while it is closed, so a load that
+// finishes after Esc is not lost.
+func Owns(msg tea.Msg) bool {
+	switch msg.(type) {
+	case dirMsg, loadedMsg:
+		return true
+	}
+	return false
+}
