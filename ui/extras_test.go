@@ -37,7 +37,11 @@ type memClipboard struct {
 	text string
 }
 
-func (c *memClipboard) ReadAll() (string, error) { c.mu.Lock(); defer c.mu.Unlock(); return c.text, nil }
+func (c *memClipboard) ReadAll() (string, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.text, nil
+}
 func (c *memClipboard) WriteAll(s string) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -101,7 +105,7 @@ type clockAt struct {
 	t  time.Time
 }
 
-func (c *clockAt) now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+func (c *clockAt) now() time.Time  { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
 func (c *clockAt) set(t time.Time) { c.mu.Lock(); c.t = t; c.mu.Unlock() }
 
 func newExtras(t *testing.T, token string, cfg Config) (Model, *clockAt) {
