@@ -129,7 +129,7 @@ func TestClaimsJudge(t *testing.T) {
 			payload: tvObj("iat", tvNum("1700000000000"), "exp", claimAt(time.Hour)),
 			now:     claimNow,
 			want: want{
-				codes:    []string{"claims.time-unit", "claims.issued-in-future"},
+				codes: []string{"claims.time-unit", "claims.issued-in-future"},
 				// Of two warnings the first, the cause, stays the claim's problem.
 				problems: map[string]string{"iat": "claims.time-unit"},
 				message:  []string{"No clock is that far off", "looks like milliseconds"},
