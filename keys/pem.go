@@ -186,7 +186,7 @@ func splitPEM(t []byte) []pemBlock {
 		}
 		dashRepairs(&b, "BEGIN", t, bm)
 		b.repairs = append(b.repairs, repairs...)
-		if b.lostBreaks {
+		if b.lostBreaks && !b.nLetters {
 			if b.spaces {
 				b.repairs = append(b.repairs, "its line breaks had been turned into spaces")
 			} else {
@@ -203,6 +203,36 @@ type parsedBody struct {
 	pemBlock
 	lostBreaks bool
 	spaces     bool
+	nLetters   bool // the line breaks were the letter n, now removed
+}
+
+// lettersN undoes "\n" that lost its backslash: a body that is n, a line of 64 (or 70, 76)
+// characters, n, another line… ending with n. It returns the body without those letters.
+func lettersN(s []byte) ([]byte, bool) {
+	if len(s) < 3 || s[0] != 'n' || s[len(s)-1] != 'n' {
+		return nil, false
+	}
+	for _, w := range []int{64, 70, 76} {
+		var out []byte
+		i, ok := 1, true
+		for i < len(s) {
+			end := i + w
+			if end >= len(s) { // the last line: up to the final n
+				out = append(out, s[i:len(s)-1]...)
+				break
+			}
+			if s[end] != 'n' {
+				ok = false
+				break
+			}
+			out = append(out, s[i:end]...)
+			i = end + 1
+		}
+		if ok && len(out) > 0 && !bytes.Contains(out[:len(out)-min(len(out), 2)], []byte("=")) {
+			return out, true
+		}
+	}
+	return nil, false
 }
 
 // dashRepairs notes armour lines without exactly five dashes on each side.
@@ -298,6 +328,13 @@ func parseBody(body []byte, label string) parsedBody {
 	}
 	if b.bad != "" {
 		return b
+	}
+	if !hasNL {
+		if fixed, ok := lettersN(clean); ok {
+			clean = fixed
+			b.nLetters = true
+			b.repairs = append(b.repairs, `its line breaks had become the letter n (each \n lost its backslash, as a shell or YAML may do)`)
+		}
 	}
 	clean = bytes.TrimRight(clean, "=")
 	enc := base64.RawStdEncoding

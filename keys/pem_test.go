@@ -9,6 +9,7 @@ import (
 	"encoding/asn1"
 	"encoding/base64"
 	"encoding/hex"
+	"encoding/json"
 	"encoding/pem"
 	"math/big"
 	"strings"
@@ -38,6 +39,8 @@ func TestReadVariants(t *testing.T) {
 		say      string
 		same     string // fixture whose key it must be
 	}{
+		{"service account json", `{"type":"service_account","private_key":` + jsonQuote(string(readFixture(t, "rsa2048.pkcs8.pem"))) + `,"client_email":"x@y"}`, 1, "key.escaped-newlines", "", "rsa2048.pub.pem"},
+		{"backslashes lost", strings.ReplaceAll(strings.TrimSpace(pub), "\n", "n"), 1, "key.pem-repaired", "the letter n", "rsa2048.pub.pem"},
 		{"text before and after", "subject=CN=x\nissuer=CN=x\n" + pub + "trailing words\n", 1, "", "", "rsa2048.pub.pem"},
 		{"blocks glued", strings.TrimSpace(pub) + strings.TrimSpace(string(readFixture(t, "ec256.pub.pem"))), 2, "", "", "rsa2048.pub.pem"},
 		{"begin missing", body + "\n" + lines[len(lines)-1] + "\n", 1, "key.pem-repaired", "BEGIN line was missing", "rsa2048.pub.pem"},
@@ -235,4 +238,9 @@ func TestFingerprintStable(t *testing.T) {
 func sha256hex(b []byte) string {
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
+}
+
+func jsonQuote(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
 }
