@@ -1,0 +1,124 @@
+package inspect
+
+import (
+	"fmt"
+	"strings"
+)
+
+// plausibleRSA reports whether n bytes could be an RSA signature: the size of a modulus
+// between 512 and 8192 bits in steps of 64 bits.
+func plausibleRSA(n int) bool { return n >= 64 && n <= 1024 && n%8 == 0 }
+
+// isDER reports whether b is shaped like an ASN.1 DER ECDSA signature:
+// SEQUENCE { INTEGER r, INTEGER s } with consistent lengths.
+func isDER(b []byte) bool {
+	if len(b) < 8 || b[0] != 0x30 {
+		return false
+	}
+	i := 2
+	seqLen := int(b[1])
+	if b[1] == 0x81 {
+		seqLen = int(b[2])
+		i = 3
+	} else if b[1] > 0x80 {
+		return false
+	}
+	if i+seqLen != len(b) {
+		return false
+	}
+	for k := 0; k < 2; k++ {
+		if i+2 > len(b) || b[i] != 0x02 {
+			return false
+		}
+		n := int(b[i+1])
+		i += 2 + n
+		if n == 0 || i > len(b) {
+			return false
+		}
+	}
+	return i == len(b)
+}
+
+// signatureChecks judges the signature segment against the header's alg and fills
+// Report.Signature.
+func (in *inspection) signatureChecks() {
+	r := in.r
+	r.Signature.Alg = in.alg
+	sg := in.seg(PartSignature)
+	if sg == nil || in.looksJWE {
+		return
+	}
+	got := len(sg.seg.Bytes)
+	r.Signature.Bytes = got
+	isLast := sg == in.last()
+	if in.algNone {
+		if sg.seg.Text != "" {
+			in.addAt("signature.unexpected", Error, PartSignature, sg.seg.Start, sg.seg.End,
+				fmt.Sprintf("the header says `alg: none` but a %d-byte signature follows: someone stripped the algorithm from a signed token, or the header was changed", got),
+				"an unsecured token ends with an empty segment; a verifier must not accept this token as signed or unsigned")
+		}
+		return
+	}
+	want, known := jwsAlgs[in.alg]
+	if !known || in.r.Header == nil {
+		return
+	}
+	if sg.seg.Text == "" {
+		at := sg.seg.Start - 1
+		if at < 0 {
+			at = 0
+		}
+		in.addAt("signature.missing", Error, PartSignature, at, sg.seg.Start, fmt.Sprintf("the signature segment is empty, but `alg` %s needs a signature", in.alg),
+			"the signature was removed or lost; a token signed with "+in.alg+" ends with `.` and the signature")
+		in.cut.sigMissing = isLast
+		return
+	}
+	ecdsa := strings.HasPrefix(in.alg, "ES")
+	if ecdsa && isDER(sg.seg.Bytes) {
+		in.addAt("signature.der-encoded", Error, PartSignature, sg.seg.Start, sg.seg.End,
+			fmt.Sprintf("the %s signature is ASN.1 DER (%d bytes, starting %q), but JWS needs the raw R‖S of %d bytes (RFC 7518 §3.4)", in.alg, got, prefix(sg.seg.Text, 5), want),
+			"the producer used a generic ECDSA signer; convert the DER signature to fixed-size R‖S before encoding it")
+		r.Signature.ExpectedBytes = want
+		return
+	}
+	if want > 0 {
+		r.Signature.ExpectedBytes = want
+		if got != want {
+			msg := fmt.Sprintf("the %s signature is %d bytes; %s signatures are exactly %d bytes (%d base64url characters)", in.alg, got, in.alg, want, (want*8+5)/6)
+			in.addAt("signature.length", Error, PartSignature, sg.seg.Start, sg.seg.End, msg, sigLengthHint(got, want))
+			if got < want && isLast {
+				in.cut.sigShort = true
+			}
+		}
+		return
+	}
+	// RSA: the length is the modulus size, unknown without a key.
+	if !plausibleRSA(got) {
+		msg := fmt.Sprintf("the %s signature is %d bytes, which is no RSA key size (256 bytes for a 2048-bit key, 384 for 3072, 512 for 4096)", in.alg, got)
+		in.addAt("signature.length", Error, PartSignature, sg.seg.Start, sg.seg.End, msg,
+			"an RSA signature is exactly as long as the key's modulus; a shorter one was cut, a longer one has text appended")
+		if isLast {
+			in.cut.sigShort = true
+		}
+	}
+}
+
+// sigLengthHint says what a signature of the wrong length suggests.
+func sigLengthHint(got, want int) string {
+	switch {
+	case got < want:
+		return "a short signature was cut off: the token was truncated, or a character was lost"
+	case got == want+1:
+		return "one byte too many: a character was added to the signature text after it was encoded"
+	default:
+		return "a longer signature means text was appended, or the producer encoded the signature in another form (hex, DER)"
+	}
+}
+
+// prefix returns the first n bytes of s.
+func prefix(s string, n int) string {
+	if len(s) < n {
+		return s
+	}
+	return s[:n]
+}
