@@ -121,5 +121,8 @@ func hintUnreadable(t []byte) string {
 	if isText(t) && !bytes.ContainsAny(bytes.TrimSpace(t), " \t\r\n") && len(t) <= 128 {
 		return "A kid only names a key: give the key itself. If this is an HMAC secret, pass it with --secret or --secret-file."
 	}
+	if isText(t) && !bytes.ContainsAny(bytes.TrimSpace(t), "\r\n") && len(t) <= 1024 {
+		return "If this line is an HMAC secret, pass it with --secret-file (not as a key); otherwise give a PEM, certificate, JWK or JWK set."
+	}
 	return "Give a PEM public key, certificate, private key, DER, JWK or JWK set."
 }
