@@ -70,6 +70,8 @@ func TestReadVariants(t *testing.T) {
 		{"base64 not der", base64.StdEncoding.EncodeToString([]byte("this is a secret value, not DER")), 0, "key.unreadable", "base64 of 31 bytes", ""},
 		{"putty", "PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\n", 0, "key.unreadable", "puttygen", ""},
 		{"gzip", "\x1f\x8b\x08\x00rest", 0, "key.unreadable", "gzip", ""},
+		{"url", "https://id.example/.well-known/jwks.json", 0, "key.unreadable", "curl -o jwks.json", ""},
+		{"path", "/etc/keys/public.pem", 0, "key.unreadable", "file path", ""},
 		{"prose", "please find the key attached to this message, thanks", 0, "key.unreadable", "bytes of text", ""},
 		{"der garbage", "\x30\x03\x02\x01\x05", 0, "key.unreadable", "none of the structures", ""},
 		{"der truncated", string(readFixture(t, "rsa2048.pub.der")[:100]), 0, "key.unreadable", "cut short", ""},
