@@ -22,6 +22,7 @@ const maxLabel = 64
 func findArmour(t []byte, word string, limit int) [][]int {
 	var out [][]int
 	w := []byte(word + " ")
+	floor := 0 // the end of the previous match: matches never overlap
 	for from := 0; len(out) < limit; {
 		i := bytes.Index(t[from:], w)
 		if i < 0 {
@@ -31,11 +32,11 @@ func findArmour(t []byte, word string, limit int) [][]int {
 		from = i + len(w)
 		// dashes before, with one optional space between
 		j := i
-		if j > 0 && t[j-1] == ' ' {
+		if j > floor && t[j-1] == ' ' {
 			j--
 		}
 		ld := j
-		for ld > 0 && t[ld-1] == '-' && j-ld < 1<<16 {
+		for ld > floor && t[ld-1] == '-' && j-ld < 1<<16 {
 			ld--
 		}
 		if ld == j {
@@ -65,7 +66,7 @@ func findArmour(t []byte, word string, limit int) [][]int {
 			continue
 		}
 		out = append(out, []int{ld, rd, ld, j, ls, le, k, rd})
-		from = rd
+		from, floor = rd, rd
 	}
 	return out
 }
