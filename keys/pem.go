@@ -118,8 +118,8 @@ func (r *reader) readPEM(t []byte) {
 	}
 	if len(r.chain) > 0 {
 		r.find("key.certificate", SevInfo,
-			fmt.Sprintf("%s holds a chain of %d certificates; the first one's key is used, the %s (%s) not: issuers do not sign tokens.",
-				r.src(), len(r.chain)+1, plural(len(r.chain), "other one", "other %d"), strings.Join(r.chain, "; ")),
+			fmt.Sprintf("%s holds a chain of %d certificates; the first one's key is used, and %s (%s) %s, as the keys of issuers do not sign tokens.",
+				r.src(), len(r.chain)+1, plural(len(r.chain), "the other one", "the other %d"), strings.Join(r.chain, "; "), plural(len(r.chain), "is left aside", "are left aside")),
 			"Nothing to do if the first certificate is the signer's; otherwise put the signer's certificate first.")
 	}
 }
@@ -149,7 +149,7 @@ func splitPEM(t []byte) []pemBlock {
 			if b64len(body) >= 16 {
 				b := parseBody(body, label)
 				b.repairs = append([]string{"the BEGIN line was missing"}, b.repairs...)
-				dashRepairs(&b, "END", t, e)
+				dashRepairs(&b.pemBlock, "END", t, e)
 				out = append(out, b.pemBlock)
 			}
 			pos = e[1]
@@ -175,7 +175,7 @@ func splitPEM(t []byte) []pemBlock {
 			if e[0] > 0 && t[e[0]-1] != '\n' && bm[1] < e[0] {
 				b.lostBreaks = true
 			}
-			dashRepairs(&b, "END", t, e)
+			dashRepairs(&b.pemBlock, "END", t, e)
 			pos = e[1]
 		} else {
 			b = parseBody(t[bm[1]:nextBegin], label)
@@ -185,7 +185,7 @@ func splitPEM(t []byte) []pemBlock {
 		if bm[1] < len(t) && t[bm[1]] != '\n' && t[bm[1]] != '\r' {
 			b.lostBreaks = true
 		}
-		dashRepairs(&b, "BEGIN", t, bm)
+		dashRepairs(&b.pemBlock, "BEGIN", t, bm)
 		b.repairs = append(b.repairs, repairs...)
 		if b.lostBreaks && !b.nLetters {
 			if b.spaces {
@@ -237,7 +237,7 @@ func lettersN(s []byte) ([]byte, bool) {
 }
 
 // dashRepairs notes armour lines without exactly five dashes on each side.
-func dashRepairs(b interface{ addRepair(string) }, which string, t []byte, m []int) {
+func dashRepairs(b *pemBlock, which string, t []byte, m []int) {
 	left, right := m[3]-m[2], m[7]-m[6]
 	want := 5
 	if bytes.HasPrefix(t[m[4]:], []byte("SSH2 ")) {
@@ -246,11 +246,8 @@ func dashRepairs(b interface{ addRepair(string) }, which string, t []byte, m []i
 	if left == want && right == want {
 		return
 	}
-	b.addRepair(fmt.Sprintf("the %s line has %d dashes before %s and %d after, not %d and %d", which, left, which, right, want, want))
+	b.repairs = append(b.repairs, fmt.Sprintf("the %s line has %d dashes before %s and %d after, not %d and %d", which, left, which, right, want, want))
 }
-
-func (b *parsedBody) addRepair(s string) { b.repairs = append(b.repairs, s) }
-func (b *pemBlock) addRepair(s string)   { b.repairs = append(b.repairs, s) }
 
 // b64len counts base64 characters in body.
 func b64len(body []byte) int {

@@ -74,6 +74,7 @@ func TestReadVariants(t *testing.T) {
 		{"path", "/etc/keys/public.pem", 0, "key.unreadable", "file path", ""},
 		{"prose", "please find the key attached to this message, thanks", 0, "key.unreadable", "bytes of text", ""},
 		{"der garbage", "\x30\x03\x02\x01\x05", 0, "key.unreadable", "none of the structures", ""},
+		{"der with newline", string(readFixture(t, "ec256.pub.der")) + "\n", 1, "", "", "ec256.pub.pem"},
 		{"der truncated", string(readFixture(t, "rsa2048.pub.der")[:100]), 0, "key.unreadable", "cut short", ""},
 		{"too large", strings.Repeat("a", MaxInput+1), 0, "key.unreadable", "far more than any key file", ""},
 		{"only whitespace", " \n\t ", 0, "key.unreadable", "empty", ""},
