@@ -289,7 +289,7 @@ func (v *verifier) fits(k *keys.Key) (f *Finding, confusion bool) {
 	if spec.family == keys.HMAC && k.Family == keys.HMAC {
 		if what := keyMaterialInSecret(k.Secret); what != "" {
 			return &Finding{Code: "key.alg-confusion", Severity: Error, Part: PartKey,
-				Message: fmt.Sprintf("The token says %s (an HMAC shared secret), and the secret given (%s) is %s. Using public key material as an HMAC secret is the classic forgery: an attacker who knows the public key signs an HS* token with it, and a server that accepts it is checking against a secret everyone has. jwtlens refuses to check it.",
+				Message: fmt.Sprintf("The token says %s (an HMAC shared secret), and the secret given (%s) is %s. Using key material as an HMAC secret is the classic forgery: an attacker who knows the public key signs an HS* token with it, and a server that accepts it is checking against a secret everyone has. jwtlens refuses to check it.",
 					spec.name, Sanitize(k.Source), what),
 				Hint: "If your server verifies this way, fix it now: pin the alg each key is for (RS256, ES256…) and never accept HS* with a public key. If the token really is HS*, give the shared secret, not a key file."}, true
 		}

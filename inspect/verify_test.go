@@ -230,6 +230,8 @@ func TestVerifyCases(t *testing.T) {
 			[]string{"key.not-for-signing"}, []string{"signature.verified"}, `"enc"`},
 		{"DER ECDSA signature", "ES256-der", []string{"ec256-a.pem"}, Invalid,
 			[]string{"signature.der-encoded", "signature.invalid"}, nil, "it verifies with"},
+		{"DER ECDSA signature, the second of two keys", "ES256-der", []string{"ec256-b.pem", "ec256-a.pem"}, Invalid,
+			[]string{"signature.der-encoded", "signature.invalid"}, nil, "it verifies with ec P-256 (ec256-a.pem)"},
 		{"DER ECDSA signature, wrong key too", "ES256-der", []string{"ec256-b.pem"}, Invalid,
 			[]string{"signature.der-encoded"}, nil, "does not verify"},
 		{"ES256 token with a P-384 key", "ES256", []string{"ec384-a.pem"}, CannotCheck,
