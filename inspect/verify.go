@@ -28,6 +28,10 @@ func verify(r *Report, opt Options) (Verification, []Finding) {
 	}
 	v := &verifier{r: r, opt: opt, fs: fs}
 	if len(opt.Keys) == 0 {
+		if !hasSignature(r) {
+			// Nothing that could be verified (no token, a JWE, alg none): no finding.
+			return Verification{Status: NotChecked, Detail: "no key given"}, v.fs
+		}
 		v.add(Finding{Code: "signature.not-verified", Severity: Info, Part: PartSignature,
 			Message: "No key or secret was given, so nothing is said about the signature: it is neither valid nor invalid yet.",
 			Hint:    "Give the key the server uses: --key FILE (PEM, certificate, JWK or JWKS), or --secret TEXT for HS256/384/512 tokens."})
@@ -35,6 +39,23 @@ func verify(r *Report, opt Options) (Verification, []Finding) {
 	}
 	res := v.run()
 	return res, v.fs
+}
+
+// hasSignature reports whether r holds a JWS with a signature segment that a key could
+// check: not a JWE, not alg none.
+func hasSignature(r *Report) bool {
+	if r.Kind == KindJWE || len(r.Segments) != 3 {
+		return false
+	}
+	if alg, ok := r.Header.Get("alg").String(); ok && strings.EqualFold(alg, "none") {
+		return false
+	}
+	for i := range r.Segments {
+		if r.Segments[i].Part == PartSignature {
+			return true
+		}
+	}
+	return false
 }
 
 // severityOf maps the severity names package keys uses to a Severity.

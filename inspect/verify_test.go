@@ -317,6 +317,24 @@ func TestVerifyCleanedToken(t *testing.T) {
 	}
 }
 
+func TestVerifyNoKey(t *testing.T) {
+	toks := loadTokens(t)
+	for _, c := range []struct {
+		name, tok string
+		finding   bool
+	}{
+		{"signed token", toks["RS256"], true},
+		{"alg none", toks["none"], false},
+		{"JWE", "eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.a.b.c.d", false},
+		{"not a token", "hello", false},
+	} {
+		_, v, fs := runVerify(t, c.tok)
+		if v.Status != NotChecked || (finding(fs, "signature.not-verified") != nil) != c.finding {
+			t.Errorf("%s with no key: %s %v, want not-checked with signature.not-verified %v", c.name, v.Status, findingCodes(fs), c.finding)
+		}
+	}
+}
+
 func TestVerifyKeySetFindingsCopied(t *testing.T) {
 	toks := loadTokens(t)
 	bad := keys.Set{Source: "junk.txt", Findings: []keys.Finding{{Code: "key.unreadable", Severity: "error",
