@@ -228,9 +228,31 @@ func (v *verifier) withKeys() Verification {
 	if len(fit) == 0 {
 		var one *keys.Key
 		if len(usable) == 1 {
-			one = usable[0].key
+			c := *usable[0].key
+			one = &c
 		}
-		for _, f := range misfits {
+		// One finding per kind of misfit: a key set of twenty RSA keys for an ES256 token
+		// is one problem, not twenty.
+		for i, f := range misfits {
+			more := 0
+			first := true
+			for j, g := range misfits {
+				if g.Code == f.Code {
+					if j < i {
+						first = false
+						break
+					}
+					if j > i {
+						more++
+					}
+				}
+			}
+			if !first {
+				continue
+			}
+			if more > 0 {
+				f.Message += fmt.Sprintf(" (%d more of the keys given do not fit for the same reason.)", more)
+			}
 			v.add(f)
 		}
 		v.kidNotFound(named, kids, nil)

@@ -44,7 +44,7 @@ func runVerify(t *testing.T, tok string, sets ...keys.Set) (*Report, Verificatio
 	v, fs := verify(r, Options{Keys: sets})
 	seen := map[string]int{}
 	for _, f := range fs {
-		if seen[f.Code]++; seen[f.Code] > 1 && (f.Code == "key.weak" || f.Part == PartSignature) {
+		if seen[f.Code]++; seen[f.Code] > 1 && (f.Code == "key.weak" || f.Code == "key.type-mismatch" || f.Part == PartSignature) {
 			t.Errorf("finding %s reported twice: %v", f.Code, findingCodes(fs))
 		}
 		for _, bad := range bareLibraryErrors {
@@ -246,6 +246,8 @@ func TestVerifyCases(t *testing.T) {
 			[]string{"signature.not-verified"}, []string{"signature.verified"}, `"HS256"`},
 		{"unsupported alg", "ES256K-unsupported", []string{"ec256-a.pem"}, CannotCheck,
 			[]string{"signature.not-verified"}, nil, "not one jwtlens can verify"},
+		{"a key set where no key fits says so once", "ES256", []string{"jwks.json"}, CannotCheck,
+			[]string{"key.type-mismatch"}, nil, "1 more of the keys"},
 		{"mixed set: only the fitting key is used", "ES256", []string{"jwks.json", "ec256-a.pem"}, Verified,
 			[]string{"signature.verified"}, []string{"key.type-mismatch"}, "ec256-a.pem"},
 		{"no key at all", "HS256", nil, NotChecked,
