@@ -7,19 +7,31 @@ type layout struct {
 	inputH, findingsH, paneH, helpH int
 }
 
+// helpKey is what the help line depends on.
+type helpKey struct {
+	focus            Focus
+	full             bool
+	width            int
+	chooser, explain bool
+}
+
 // relayout shares the height out: the verdict gets one line, the help what it measures,
 // the token strip and findings what they need within a cap, and the panes the rest. It
 // measures the parts instead of assuming their heights.
 func (m *Model) relayout() {
 	w, h := max(20, m.width), max(8, m.height)
 	m.help.Width = w
+	m.input.SetInfo(m.counter())
 	m.input.SetSize(w, 2)
 	m.findings.SetSize(w, 1)
 
-	helpH := lipgloss.Height(m.helpView())
+	if hk := (helpKey{m.focus, m.fullHelp, w, m.chooser != nil, m.explain != nil}); hk != m.helpFor || m.helpStr == "" {
+		m.helpStr, m.helpFor = m.helpView(), hk
+	}
+	helpH := lipgloss.Height(m.helpStr)
 	verdictH := 1
 	inputNeed := m.input.NeededLines()
-	inputCap := max(3, h/4)
+	inputCap := max(3, h/3)
 	inputH := min(inputNeed, inputCap)
 
 	findNeed := 0
