@@ -29,10 +29,12 @@ type Overlay interface {
 }
 
 // Explainer is a pane that explains the token's parts (explain mode). When one is wired
-// with WithExplainer, ctrl+t shows it in place of the panes.
+// with WithExplainer, ctrl+t shows it in place of the panes; while it is shown, the keys a
+// pane would get (when the focus is on the panes) go to it.
 type Explainer interface {
 	SetReport(r *inspect.Report)
 	SetSize(width, height int)
+	Update(msg tea.Msg) (Explainer, tea.Cmd)
 	View() string
 }
 
