@@ -255,8 +255,31 @@ func (v *verifier) kidNotFound(named int, kids []string, with *keys.Key) {
 	if with != nil {
 		msg += fmt.Sprintf(" The signature does verify with %s, so the key is there under another kid.", describeKey(with))
 	}
-	v.add(Finding{Code: "key.kid-not-found", Severity: Error, Part: PartHeader, Message: msg,
+	off, n := v.kidSpan()
+	v.add(Finding{Code: "key.kid-not-found", Severity: Error, Part: PartHeader, Offset: off, Length: n, Message: msg,
 		Hint: "A server that picks its key by kid will reject this token. Fetch the issuer's current key set (keys rotate), or fix the kid the issuer writes."})
+}
+
+// kidSpan is the raw span of the header's kid value. Decoded byte j of a base64url segment
+// sits in characters 8j/6 to (8j+7)/6 of its text.
+func (v *verifier) kidSpan() (int, int) {
+	kv := v.r.Header.Get("kid")
+	if kv == nil || kv.End <= kv.Start {
+		return 0, 0
+	}
+	for i := range v.r.Segments {
+		sg := &v.r.Segments[i]
+		if sg.Part != PartHeader {
+			continue
+		}
+		a := sg.Start + kv.Start*8/6
+		b := sg.Start + (kv.End*8-1)/6 + 1
+		if b > sg.End || a > b {
+			return 0, 0
+		}
+		return rawSpan(v.r, a, b)
+	}
+	return 0, 0
 }
 
 // fits checks that key k can verify v.spec's alg. It returns the finding that says why not,
@@ -290,7 +313,7 @@ func (v *verifier) fits(k *keys.Key) (f *Finding, confusion bool) {
 	case keys.EC:
 		curve := ecCurve(k)
 		if curve != spec.curve {
-			msg := fmt.Sprintf("%s needs a %s key; %s is on %s.", spec.name, spec.curve, describeKey(k), curve)
+			msg := fmt.Sprintf("%s needs a %s key; the key given is %s.", spec.name, spec.curve, describeKey(k))
 			if c := curveForSigBytes(len(v.sig)); c != "" && c == curve {
 				msg += fmt.Sprintf(" The signature is %d bytes, the size %s signatures have: the token may have been signed with %s and its header changed to %s.", len(v.sig), c, esAlgForCurve(c), spec.name)
 			} else if len(v.sig) == spec.sigBytes {
@@ -300,10 +323,10 @@ func (v *verifier) fits(k *keys.Key) (f *Finding, confusion bool) {
 				Hint: fmt.Sprintf("Give the issuer's %s key.", spec.curve)}, false
 		}
 	case keys.RSA:
-		if bits := rsaBits(k); bits < 1024 {
-			return &Finding{Code: "key.weak", Severity: Error, Part: PartKey,
-				Message: fmt.Sprintf("The %s is far too small: Go's crypto refuses RSA keys under 1024 bits outright, so the signature cannot be checked with it (this is not an invalid signature). A key of %d bits can be factored, and protects nothing.", describeKey(k), bits),
-				Hint:    "Have the issuer sign with an RSA key of at least 2048 bits, and give that key."}, false
+		if why := k.Unusable(); why != "" {
+			return &Finding{Code: "signature.not-verified", Severity: Info, Part: PartSignature,
+				Message: fmt.Sprintf("The signature cannot be checked with %s: %s.", describeKey(k), why),
+				Hint:    "Have the issuer sign with an RSA key of at least 2048 bits, and give that key; to examine this old token, run a Go program with GODEBUG=rsa1024min=0, or openssl."}, false
 		}
 	}
 	return nil, false
@@ -320,14 +343,12 @@ func (v *verifier) weak(c candidate) {
 	k := c.key
 	switch k.Family {
 	case keys.HMAC:
-		if n := len(k.Secret); n < v.spec.hashBytes {
-			msg := fmt.Sprintf("The secret (%s) is %d bytes, shorter than the %d-byte hash of %s; RFC 7518 §3.2 requires at least %d. A short secret can be guessed offline from any one token it signed.",
-				Sanitize(k.Source), n, v.spec.hashBytes, v.spec.name, v.spec.hashBytes)
-			if n == 0 {
+		if f, ok := keys.WeakSecret(*k, v.spec.name); ok {
+			msg := capitalize(f.Message)
+			if len(k.Secret) == 0 {
 				msg = fmt.Sprintf("The secret (%s) is empty: anyone can make %s tokens that verify with it.", Sanitize(k.Source), v.spec.name)
 			}
-			v.add(Finding{Code: "key.weak", Severity: Warning, Part: PartKey, Message: msg,
-				Hint: fmt.Sprintf("Use a random secret of at least %d bytes (e.g. openssl rand -base64 %d).", v.spec.hashBytes, v.spec.hashBytes)})
+			v.add(Finding{Code: f.Code, Severity: severityOf(f.Severity), Part: PartKey, Message: msg, Hint: f.Hint})
 		}
 	case keys.RSA:
 		if bits := rsaBits(k); bits < 2048 {
@@ -362,7 +383,8 @@ func (v *verifier) verified(c candidate, i, n, named int, kids []string) Verific
 	v.add(Finding{Code: "signature.verified", Severity: Info, Part: PartSignature, Message: msg.String(),
 		Hint: "The signature is good; any remaining problems are in the claims or the way the token is sent."})
 	if v.kid != "" && named > 0 && k.KID != v.kid {
-		v.add(Finding{Code: "key.kid-mismatch", Severity: Warning, Part: PartHeader,
+		off, n := v.kidSpan()
+		v.add(Finding{Code: "key.kid-mismatch", Severity: Warning, Part: PartHeader, Offset: off, Length: n,
 			Message: fmt.Sprintf("The token's kid %q names another key, but the signature verifies with %s.", Sanitize(v.kid), desc),
 			Hint:    "A server that picks its key by kid uses the wrong key and rejects the token: fix the kid the issuer writes in the header, or the kid on the key."})
 	}
@@ -392,4 +414,12 @@ func (v *verifier) dropFindings(code string) {
 		}
 	}
 	v.r.Findings = fs
+}
+
+// capitalize starts a message with a capital letter, as the report's messages do.
+func capitalize(s string) string {
+	if s != "" && s[0] >= 'a' && s[0] <= 'z' {
+		return string(s[0]-'a'+'A') + s[1:]
+	}
+	return s
 }

@@ -53,10 +53,18 @@ var (
 	uuidRE = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
 )
 
+// matchJWT matches a JWT (or JWE), with or without a Bearer prefix.
+func matchJWT(t []byte) [][]byte {
+	if len(t) > 256<<10 || bytes.Count(t, []byte(".")) < 2 {
+		return nil
+	}
+	return jwtRE.FindSubmatch(t)
+}
+
 // describeUnreadable says what bytes that hold no key looked like, without echoing them
 // (they may be a secret).
 func describeUnreadable(t []byte, src string) string {
-	if m := jwtRE.FindSubmatch(t); m != nil {
+	if m := matchJWT(t); m != nil {
 		if h, err := base64.RawURLEncoding.DecodeString(string(m[1])); err == nil && json.Valid(h) {
 			if m[4] != nil {
 				return fmt.Sprintf("%s is an encrypted token (a JWE, five segments), not a key.", src)
@@ -104,7 +112,7 @@ func describeUnreadable(t []byte, src string) string {
 
 // hintUnreadable says what to do about bytes that hold no key.
 func hintUnreadable(t []byte) string {
-	if m := jwtRE.FindSubmatch(t); m != nil {
+	if m := matchJWT(t); m != nil {
 		return "Give the key the token is verified with (PEM, certificate, JWK or JWKS); the token goes in as the input to inspect."
 	}
 	if bytes.HasPrefix(t, []byte("PuTTY-User-Key-File-")) {

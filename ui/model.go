@@ -59,6 +59,8 @@ type Model struct {
 	helpStr       string // the help as drawn by the last layout
 	helpFor       helpKey
 	lay           layout
+
+	ext *extras // the key chooser, clipboard, explain mode and clock (extras.go)
 }
 
 // New builds the inspector for cfg, with the report of cfg.Token already made.
@@ -93,7 +95,7 @@ func New(cfg Config) Model {
 	m.recompute()
 	m.setFocus(FocusInput)
 	m.relayout()
-	return m
+	return m.withExtras()
 }
 
 // WithKeyChooser wires the key chooser that ctrl+o opens.
@@ -129,8 +131,8 @@ func (m Model) Pending() bool { return m.pending }
 // Init implements tea.Model.
 func (m Model) Init() tea.Cmd { return nil }
 
-// Update implements tea.Model.
-func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+// update is Update for everything the extras do not handle (see extras.go).
+func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -311,10 +313,18 @@ func (m Model) centreView() string {
 }
 
 func (m Model) helpView() string {
-	if m.fullHelp {
-		return m.help.FullHelpView(m.keys.FullHelp())
+	status, km := m.extrasHelp()
+	if km == nil {
+		km = m.keys
 	}
-	return m.help.ShortHelpView(m.keys.ShortHelp())
+	h := m.help.ShortHelpView(km.ShortHelp())
+	if m.fullHelp {
+		h = m.help.FullHelpView(km.FullHelp())
+	}
+	if status != "" {
+		return status + "\n" + h
+	}
+	return h
 }
 
 func (m Model) verdictInput() verdict.Input {

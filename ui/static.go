@@ -206,7 +206,7 @@ func wrapWords(text string, firstLimit, restLimit int) []string {
 	var cur strings.Builder
 	curW, limit := 0, firstLimit
 	flush := func() {
-		lines = append(lines, cur.String())
+		lines = append(lines, strings.TrimRight(cur.String(), " "))
 		cur.Reset()
 		curW, limit = 0, restLimit
 	}
@@ -313,6 +313,9 @@ func tokenCells(r *inspect.Report) []cell {
 				continue
 			}
 			lo, hi := f.Offset, f.Offset+f.Length
+			if len(tok) > 1 && lo <= r.RawOffsets[0] && hi >= r.RawOffsets[len(tok)-1]+1 {
+				continue // about the token as a whole: carets under all of it would hide the rest
+			}
 			if f.Length == 0 { // a point: the first token byte at or after it
 				for i := 0; i <= len(tok); i++ {
 					if r.RawOffsets[i] >= lo {
@@ -329,7 +332,7 @@ func tokenCells(r *inspect.Report) []cell {
 			}
 		}
 	}
-	var cells []cell
+	cells := make([]cell, 0, len(tok)+1)
 	for i := 0; i < len(tok); {
 		ru, n := utf8.DecodeRuneInString(tok[i:])
 		c := cell{text: tok[i : i+n], part: partAt[i]}
@@ -386,8 +389,16 @@ func (p *printer) token(r *inspect.Report) {
 		prevPart = row[len(row)-1].part
 		var text, carets strings.Builder
 		rowHit := false
-		for _, c := range row {
-			cw := ansi.StringWidth(c.text)
+		// Render runs of cells that share a style at once: one Render per cell is slow.
+		for i := 0; i < len(row); {
+			c := row[i]
+			j := i
+			var run strings.Builder
+			w := 0
+			for ; j < len(row) && sameLook(row[j], c); j++ {
+				run.WriteString(row[j].text)
+				w += ansi.StringWidth(row[j].text)
+			}
 			st := p.st.seg[c.part]
 			if c.part == "" {
 				st = p.st.dot
@@ -404,12 +415,13 @@ func (p *printer) token(r *inspect.Report) {
 				} else {
 					anyWarn = true
 				}
-				carets.WriteString(cs.Render(strings.Repeat(ch, cw)))
+				carets.WriteString(cs.Render(strings.Repeat(ch, w)))
 				rowHit = true
 			} else {
-				carets.WriteString(strings.Repeat(" ", cw))
+				carets.WriteString(strings.Repeat(" ", w))
 			}
-			text.WriteString(st.Render(c.text))
+			text.WriteString(st.Render(run.String()))
+			i = j
 		}
 		p.line(strings.TrimRight("  "+text.String(), " "))
 		if rowHit {
@@ -426,6 +438,11 @@ func (p *printer) token(r *inspect.Report) {
 	if len(legend) > 0 {
 		p.line(p.st.dim.Render("  " + strings.Join(legend, "   ")))
 	}
+}
+
+// sameLook reports whether two cells are drawn in the same style.
+func sameLook(a, b cell) bool {
+	return a.part == b.part && a.esc == b.esc && a.hit == b.hit && a.mark == b.mark
 }
 
 // labels draws the label line of one row: each run of a segment gets its name followed by
@@ -511,17 +528,29 @@ func (p *printer) hardwrapped(indent, s string) {
 	}
 }
 
-// claims writes the registered claims with their dates in UTC and relative to now.
+// claims writes the registered claims of the payload (and any header parameter with a
+// problem; the header JSON is shown just above) with their dates in UTC and relative to now.
 func (p *printer) claims(r *inspect.Report) {
-	if len(r.Claims) == 0 {
+	var shown []inspect.Claim
+	for _, c := range r.Claims {
+		if c.Part != inspect.PartHeader || c.Problem != "" {
+			shown = append(shown, c)
+		}
+	}
+	if len(shown) == 0 {
 		return
 	}
 	p.heading("Claims")
-	nameW := 3
-	for _, c := range r.Claims {
-		nameW = max(nameW, min(utf8.RuneCountInString(c.Name), 12))
+	nameW, titleW := 3, 0
+	titles := make([]string, len(shown))
+	for i, c := range shown {
+		nameW = max(nameW, min(ansi.StringWidth(inspect.Sanitize(c.Name)), 12))
+		if ex, ok := inspect.Explain(c.Part, c.Name); ok {
+			titles[i] = ex.Title
+		}
+		titleW = max(titleW, min(len(titles[i]), 22))
 	}
-	for _, c := range r.Claims {
+	for i, c := range shown {
 		name := inspect.Sanitize(c.Name)
 		val := ""
 		if c.Value != nil {
@@ -537,13 +566,18 @@ func (p *printer) claims(r *inspect.Report) {
 			val += "  ✗ " + c.Problem
 		}
 		if c.Part == inspect.PartHeader {
-			name += " (header)"
+			val += " (header)"
 		}
 		first := fmt.Sprintf("  %-*s  ", nameW, name)
-		p.wrapped(p.st.code.Render(first), nameW+4, val, lipgloss.NewStyle())
-		if c.Meaning != "" {
-			p.wrapped(strings.Repeat(" ", nameW+4), nameW+4, c.Meaning, p.st.dim)
+		title := ""
+		if titleW > 0 {
+			title = fmt.Sprintf("%-*s  ", titleW, ansi.Truncate(titles[i], titleW, "…"))
 		}
+		indent := ansi.StringWidth(first) + titleW + 2
+		if indent > p.width/2 {
+			indent = 6
+		}
+		p.wrapped(p.st.code.Render(first)+p.st.dim.Render(title), indent, val, lipgloss.NewStyle())
 	}
 }
 
@@ -648,7 +682,10 @@ func (p *printer) verification(r *inspect.Report, keysGiven bool) {
 			if len(fp) > 16 {
 				fp = fp[:16] + "…"
 			}
-			desc += ", sha256 " + fp
+			if !strings.Contains(fp, ":") {
+				fp = "sha256:" + fp
+			}
+			desc += ", " + fp
 		}
 		if c := k.Certificate; c != nil {
 			desc += fmt.Sprintf("; certificate %s, valid %s to %s", inspect.Sanitize(c.Subject),

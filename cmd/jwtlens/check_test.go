@@ -117,6 +117,30 @@ func TestCheckExitStatus(t *testing.T) {
 		{name: "--expect not met", needs: []string{"decode", "expect"},
 			args: []string{"check", "--now", fixtureNow, "--expect", "iss=other.example", valid}, code: 1, stdout: []string{"claims.expect-failed"}},
 
+		{name: "RS256 verified with the public key", needs: []string{"decode", "verify"},
+			args: []string{"check", "--key", fixturePath("rs256.pub.pem"), "--now", fixtureNow, fixture(t, "rs256.jwt")}, code: 0,
+			stdout: []string{"✓ VERIFIED", "RSA 2048-bit"}},
+		{name: "RS256 verified with the JWK set, by kid", needs: []string{"decode", "verify"},
+			args: []string{"check", "--now", fixtureNow, fixture(t, "rs256.jwt"), "--key", fixturePath("rs256.jwks.json")}, code: 0,
+			stdout: []string{"✓ VERIFIED", `kid "cli-rs256"`}},
+		{name: "RS256 verified with the private key", needs: []string{"decode", "verify"},
+			args: []string{"check", "--key", fixturePath("rs256.key.pem"), "--now", fixtureNow, fixture(t, "rs256.jwt")}, code: 0,
+			stdout: []string{"✓ VERIFIED", "key.private"}},
+		{name: "RS256 with another key", needs: []string{"decode", "verify"},
+			args: []string{"check", "--key", fixturePath("other.pub.pem"), "--now", fixtureNow, fixture(t, "rs256.jwt")}, code: 1,
+			stdout: []string{"✗ INVALID", "signature.invalid"}},
+		{name: "RS256 with an HMAC secret", needs: []string{"decode", "verify"},
+			args: []string{"check", "--secret", "x", "--now", fixtureNow, fixture(t, "rs256.jwt")}, code: 1,
+			stdout: []string{"key.type-mismatch"}},
+		{name: "HS256 with the public key as the secret", needs: []string{"decode", "verify"},
+			args: []string{"check", "--secret-file", fixturePath("rs256.pub.pem"), "--now", fixtureNow, valid}, code: 1,
+			stdout: []string{"key.alg-confusion"}},
+		{name: "a key file that holds no key", needs: []string{"decode", "verify"},
+			args: []string{"check", "--key", fixturePath("valid.jwt"), "--now", fixtureNow, valid}, code: 1,
+			stdout: []string{"key.unreadable"}},
+		{name: "-- ends the flags", args: []string{"check", "--now", fixtureNow, "--", valid}, code: 0},
+		{name: "input over --max-size", needs: []string{"input"}, args: []string{"check", "--max-size", "64", valid}, code: 1,
+			stdout: []string{"input.too-large"}},
 		{name: "missing key file", args: []string{"check", "--key", "/nonexistent/pub.pem", valid}, code: 2,
 			stderr: []string{"/nonexistent/pub.pem", "no such file", "check the path"}, noStdout: true},
 		{name: "missing secret file", args: []string{"check", valid, "--secret-file", "nope.key"}, code: 2,
@@ -133,8 +157,8 @@ func TestCheckExitStatus(t *testing.T) {
 		{name: "negative --leeway", args: []string{"check", "--leeway", "-1s", valid}, code: 2, stderr: []string{"negative"}, noStdout: true},
 		{name: "bad --max-size", args: []string{"check", "--max-size", "lots", valid}, code: 2, stderr: []string{"max-size"}, noStdout: true},
 		{name: "two tokens", args: []string{"check", valid, valid}, code: 2, stderr: []string{"takes one token"}, noStdout: true},
-		{name: "bad --claims", needs: []string{"expect"}, args: []string{"check", "--claims", "sub=", valid}, code: 2,
-			stderr: []string{"--claims"}, noStdout: true},
+		{name: "bad --claims", needs: []string{"expect"}, args: []string{"check", "--claims", "sub='alice", valid}, code: 2,
+			stderr: []string{"--claims", "never closed"}, noStdout: true},
 		{name: "help", args: []string{"check", "--help"}, code: 0, stdout: []string{"Exit status", "--secret-file", "--claims"}},
 		{name: "top-level help", args: []string{"--help"}, code: 0,
 			stdout: []string{"jwtlens check", "--demo", "Examples", "grep", "--claims"}},
@@ -321,7 +345,9 @@ func TestCheckHugeStdin(t *testing.T) {
 // OSC 52 clipboard write, BEL, C1 CSI, U+202E) and asserts none of them reaches stdout.
 func TestReportHasNoControlBytes(t *testing.T) {
 	requireBuilt(t, "decode", "text")
-	for _, name := range []string{"hostile.jwt", "hostile-raw.jwt"} {
+	// hostile.jwt is valid JSON with the escapes in claims (text.control-chars);
+	// hostile-raw.jwt has them raw, which is not JSON (json.invalid), shown as text.
+	for name, code := range map[string]string{"hostile.jwt": "text.control-chars", "hostile-raw.jwt": "json.invalid"} {
 		for _, args := range [][]string{{"check"}, {}} {
 			t.Run(name+" "+strings.Join(args, ""), func(t *testing.T) {
 				res := runBin(t, fixture(t, name), append(args, "--now", fixtureNow)...)
@@ -335,10 +361,34 @@ func TestReportHasNoControlBytes(t *testing.T) {
 						t.Errorf("report holds control character %U", r)
 					}
 				}
-				if !strings.Contains(res.stdout, "text.control-chars") {
-					t.Errorf("no text.control-chars finding:\n%s", res.stdout)
+				if !strings.Contains(res.stdout, code) {
+					t.Errorf("no %s finding:\n%s", code, res.stdout)
 				}
 			})
 		}
+	}
+}
+
+// TestCheckJSONIsTerminalSafe asserts --json writes the bidi and C1 characters of a hostile
+// token as \u escapes, and that they decode to the same values.
+func TestCheckJSONIsTerminalSafe(t *testing.T) {
+	requireBuilt(t, "decode")
+	res := runBin(t, fixture(t, "hostile.jwt"), "check", "--json", "--now", fixtureNow)
+	for _, bad := range []string{"\x1b", "\x07", "\u009b", "\u202e"} {
+		if strings.Contains(res.stdout, bad) {
+			t.Errorf("--json output holds %q raw", bad)
+		}
+	}
+	var out struct {
+		Payload struct {
+			CSI string `json:"csi"`
+			RLO string `json:"rlo"`
+		} `json:"payload"`
+	}
+	if err := json.Unmarshal([]byte(res.stdout), &out); err != nil {
+		t.Fatalf("--json output does not parse: %v\n%s", err, res.stdout)
+	}
+	if out.Payload.CSI != "\u009b31m" || out.Payload.RLO != "\u202etxt.exe" {
+		t.Errorf("payload csi %q rlo %q; want the original values back", out.Payload.CSI, out.Payload.RLO)
 	}
 }
