@@ -29,12 +29,11 @@ type Overlay interface {
 }
 
 // Explainer is a pane that explains the token's parts (explain mode). When one is wired
-// with WithExplainer, ctrl+t shows it in place of the panes; while it is shown, the keys a
-// pane would get (when the focus is on the panes) go to it.
+// with WithExplainer, ctrl+t shows it in place of the panes (its scrolling keys are
+// handled where it is wired, extras.go).
 type Explainer interface {
 	SetReport(r *inspect.Report)
 	SetSize(width, height int)
-	Update(msg tea.Msg) (Explainer, tea.Cmd)
 	View() string
 }
 

@@ -223,10 +223,6 @@ func (m Model) handleKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.findings, _ = m.findings.Update(k)
 		m.syncMarks()
 		m.revealFinding()
-	case m.showExplain && m.explain != nil:
-		var cmd tea.Cmd
-		m.explain, cmd = m.explain.Update(k)
-		return m, cmd
 	default:
 		var cmd tea.Cmd
 		m.panes, cmd = m.panes.Update(k)
