@@ -42,8 +42,10 @@ var charClass = func() (t [256]uint8) {
 
 func isSpace(c byte) bool { return charClass[c]&clSpace != 0 }
 
-// commonBufferSizes are input lengths that usually mean a fixed-size buffer cut the text off.
-var commonBufferSizes = [...]int{255, 256, 511, 512, 1000, 1023, 1024, 2047, 2048, 4095, 4096, 8191, 8192, 16383, 16384, 65535, 65536}
+// commonBufferSizes are lengths at which tools commonly cut a value: fixed-size buffers,
+// field, header-line and log-line limits.
+var commonBufferSizes = [...]int{255, 256, 511, 512, 1000, 1023, 1024, 2000, 2047, 2048, 4000, 4095, 4096,
+	8000, 8190, 8191, 8192, 16383, 16384, 32767, 32768, 65535, 65536}
 
 // bufferLimit returns n when n is a common buffer size, else 0.
 func bufferLimit(n int) int {

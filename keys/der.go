@@ -407,7 +407,7 @@ func derTruncated(der []byte) string {
 		hdr += c
 	}
 	if hdr+n > len(der) {
-		return fmt.Sprintf("it is cut short: its structure says %d bytes but only %d are there (the key was truncated when copied)", hdr+n, len(der))
+		return fmt.Sprintf("it is cut short: its structure says %d bytes but only %d are there (the key was truncated, or characters were lost, when it was copied)", hdr+n, len(der))
 	}
 	return ""
 }

@@ -19,6 +19,9 @@ type KeyMap struct {
 	Help      key.Binding
 	ChooseKey key.Binding // open the key chooser (when one is wired)
 	Explain   key.Binding // toggle the explain pane (when one is wired)
+	Paste     key.Binding // paste from the system clipboard
+	Copy      key.Binding // copy what has the focus (token, header, payload, findings)
+	CopyPane  key.Binding // the same, as a bare letter outside the token input
 	Scroll    key.Binding // help only: the pane keys of bubbles/viewport
 	Select    key.Binding // help only: moving through the findings
 
@@ -30,16 +33,19 @@ func NewKeyMap() KeyMap {
 	return KeyMap{
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
-		Next:      key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next area")),
+		Next:      key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next")),
 		Prev:      key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous area")),
-		Leave:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave the token")),
-		Edit:      key.NewBinding(key.WithKeys("i", "/"), key.WithHelp("i", "edit the token")),
-		Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go to its pane")),
-		Help:      key.NewBinding(key.WithKeys("?", "f1"), key.WithHelp("?/f1", "more keys")),
-		ChooseKey: key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "choose a key")),
-		Explain:   key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", "explain")),
+		Leave:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave")),
+		Edit:      key.NewBinding(key.WithKeys("i", "/"), key.WithHelp("i", "edit token")),
+		Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "show pane")),
+		Help:      key.NewBinding(key.WithKeys("?", "f1"), key.WithHelp("?/f1", "keys")),
+		ChooseKey: key.NewBinding(key.WithKeys("ctrl+o", "o"), key.WithHelp("ctrl+o", "key")),
+		Explain:   key.NewBinding(key.WithKeys("ctrl+t", "e"), key.WithHelp("ctrl+t", "explain")),
+		Paste:     key.NewBinding(key.WithKeys("ctrl+v"), key.WithHelp("ctrl+v", "paste clipboard")),
+		Copy:      key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y/y", "copy this")),
+		CopyPane:  key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy this")),
 		Scroll:    key.NewBinding(key.WithKeys("up", "down", "pgup", "pgdown"), key.WithHelp("↑↓ pgup/pgdn", "scroll")),
-		Select:    key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "select finding")),
+		Select:    key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "select")),
 		Input:     tokeninput.DefaultKeyMap(),
 	}
 }
@@ -55,13 +61,14 @@ func (k *KeyMap) update(f Focus, chooser, explain bool) {
 	k.Scroll.SetEnabled(f.pane() >= 0)
 	k.ChooseKey.SetEnabled(chooser)
 	k.Explain.SetEnabled(explain)
+	k.CopyPane.SetEnabled(!in)
 	k.Input.SetEnabled(in)
 }
 
 // ShortHelp implements help.KeyMap.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Leave, k.Input.Clear, k.Select, k.Open, k.Scroll, k.Edit, k.Next,
-		k.ChooseKey, k.Help, k.ForceQuit, k.Quit}
+	return []key.Binding{k.ForceQuit, k.Quit, k.Leave, k.Next, k.Select, k.Open, k.Scroll, k.Edit,
+		k.Help, k.ChooseKey, k.Explain, k.Input.Clear}
 }
 
 // FullHelp implements help.KeyMap.
@@ -71,6 +78,6 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Input.Left, k.Input.Home, k.Input.Backspace, k.Input.Delete},
 		{k.Input.Clear, k.Input.DeleteWord, k.Input.KillToEnd},
 		{k.Select, k.Open, k.Scroll},
-		{k.ChooseKey, k.Explain, k.ForceQuit, k.Quit},
+		{k.ChooseKey, k.Explain, k.Paste, k.Copy, k.ForceQuit, k.Quit},
 	}
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -29,13 +30,16 @@ const (
 type Model struct {
 	cfg    Config
 	sets   []keys.Set // the key material in use (the key chooser replaces it)
-	styles Styles
+	styles *Styles
 	keys   KeyMap
-	help   help.Model
+	help   *help.Model
 
-	input    tokeninput.Model
-	findings findings.Model
-	panes    panes.Model
+	// The components are held by pointer: a Model is copied into an interface on every
+	// message, and by value they would be tens of kilobytes copied per keystroke. Copies
+	// of a Model therefore share them, as they share the extras.
+	input    *tokeninput.Model
+	findings *findings.Model
+	panes    *panes.Model
 	focus    Focus
 	fullHelp bool
 
@@ -54,8 +58,12 @@ type Model struct {
 	showExplain bool
 
 	width, height int
-	paneH         int // lines given to the panes by the last layout
+	paneH         int    // lines given to the panes by the last layout
+	helpStr       string // the help as drawn by the last layout
+	helpFor       helpKey
 	lay           layout
+
+	ext *extras // the key chooser, clipboard, explain mode and clock (extras.go)
 }
 
 // New builds the inspector for cfg, with the report of cfg.Token already made.
@@ -64,15 +72,19 @@ func New(cfg Config) Model {
 		cfg.Now = time.Now
 	}
 	st := NewStyles()
+	hm := help.New()
+	in := tokeninput.New(st.Input)
+	fl := findings.New(st.Findings)
+	pn := panes.New(st.Panes)
 	m := Model{
 		cfg:       cfg,
 		sets:      cfg.Keys,
-		styles:    st,
+		styles:    &st,
 		keys:      NewKeyMap(),
-		help:      help.New(),
-		input:     tokeninput.New(st.Input),
-		findings:  findings.New(st.Findings),
-		panes:     panes.New(st.Panes),
+		help:      &hm,
+		input:     &in,
+		findings:  &fl,
+		panes:     &pn,
 		clock:     time.Now,
 		inspectFn: inspect.Inspect,
 		width:     80,
@@ -90,7 +102,7 @@ func New(cfg Config) Model {
 	m.recompute()
 	m.setFocus(FocusInput)
 	m.relayout()
-	return m
+	return m.withExtras()
 }
 
 // WithKeyChooser wires the key chooser that ctrl+o opens.
@@ -126,8 +138,8 @@ func (m Model) Pending() bool { return m.pending }
 // Init implements tea.Model.
 func (m Model) Init() tea.Cmd { return nil }
 
-// Update implements tea.Model.
-func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+// update is Update for everything the extras do not handle (see extras.go).
+func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -215,12 +227,12 @@ func (m Model) handleKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 			m.setFocus(FocusFindings)
 		}
 	case m.focus == FocusFindings:
-		m.findings, _ = m.findings.Update(k)
+		*m.findings, _ = m.findings.Update(k)
 		m.syncMarks()
 		m.revealFinding()
 	default:
 		var cmd tea.Cmd
-		m.panes, cmd = m.panes.Update(k)
+		*m.panes, cmd = m.panes.Update(k)
 		return m, cmd
 	}
 	return m, nil
@@ -252,7 +264,7 @@ func (m *Model) handleInputKey(k tea.KeyMsg) (tea.Cmd, bool) {
 		return nil, false
 	}
 	before := m.input.Value()
-	m.input, _ = m.input.Update(k)
+	*m.input, _ = m.input.Update(k)
 	if m.input.Value() == before {
 		m.syncMarks()
 		return nil, true
@@ -288,8 +300,8 @@ func (m Model) View() string {
 		parts = append(parts, m.findings.View())
 	}
 	parts = append(parts, m.centreView())
-	parts = append(parts, m.helpView())
-	return lipgloss.JoinVertical(lipgloss.Left, parts...)
+	parts = append(parts, m.helpStr)
+	return strings.Join(parts, "\n")
 }
 
 // centreView is the panes, or the overlay or explain pane that takes their place.
@@ -304,10 +316,18 @@ func (m Model) centreView() string {
 }
 
 func (m Model) helpView() string {
-	if m.fullHelp {
-		return m.help.FullHelpView(m.keys.FullHelp())
+	status, km := m.extrasHelp()
+	if km == nil {
+		km = m.keys
 	}
-	return m.help.ShortHelpView(m.keys.ShortHelp())
+	h := m.help.ShortHelpView(km.ShortHelp())
+	if m.fullHelp {
+		h = m.help.FullHelpView(km.FullHelp())
+	}
+	if status != "" {
+		return status + "\n" + h
+	}
+	return h
 }
 
 func (m Model) verdictInput() verdict.Input {

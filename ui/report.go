@@ -44,6 +44,12 @@ func (m *Model) recompute() {
 	if m.findings.Len() == 0 && m.focus == FocusFindings {
 		m.setFocus(FocusInput)
 	}
+	if m.focus.pane() < 0 {
+		// no pane chosen by hand: show the one the headline is about
+		if f := m.findings.Selected(); f != nil && f.Severity > inspect.Info {
+			m.panes.Show(m.paneOfFinding(f))
+		}
+	}
 	m.syncMarks()
 }
 
@@ -107,38 +113,39 @@ func classOf(p inspect.Part, i int) tokeninput.Class {
 	return tokeninput.Signature
 }
 
-// syncMarks marks the bytes of every error and warning in the token strip, the selected
-// finding's (when the findings have the focus) reversed; the strip scrolls to it.
+// syncMarks marks the bytes of the selected finding (the headline until another is
+// chosen) with reverse video and a marker line, and underlines those of every other error
+// and warning; the strip scrolls to the selected one while the findings have the focus.
 func (m *Model) syncMarks() {
 	r := m.report
+	m.input.SetInfo(m.counter())
 	if r == nil || m.pending {
 		m.input.SetMarks(nil)
 		m.input.SetAnchor(-1)
-		m.input.SetInfo(m.counter())
 		return
 	}
 	var marks []tokeninput.Mark
 	sel := m.findings.Index()
 	anchor := -1
+	n := len(m.input.Value())
 	for i, f := range r.Findings {
-		if f.Offset < 0 || f.Offset > len(m.input.Value()) || (f.Length == 0 && f.Offset == 0 && f.Part != inspect.PartToken) {
-			continue
+		if f.Offset < 0 || f.Offset > n || f.Length == 0 && f.Offset == 0 {
+			continue // about the whole input or a key: nothing to point at
 		}
-		selected := i == sel && m.focus == FocusFindings
+		selected := i == sel && (f.Severity > inspect.Info || m.focus == FocusFindings)
 		if f.Severity == inspect.Info && !selected {
-			continue
+			continue // an info finding is marked only while a person looks at it
 		}
-		if f.Length == 0 && f.Offset == 0 && !selected {
-			continue
+		if f.Part == inspect.PartToken && !selected {
+			continue // underlining the whole token would say nothing
 		}
-		marks = append(marks, tokeninput.Mark{Start: f.Offset, End: f.Offset + max(0, f.Length), Selected: selected})
-		if selected {
+		marks = append(marks, tokeninput.Mark{Start: f.Offset, End: min(n, f.Offset+max(0, f.Length)), Selected: selected})
+		if selected && m.focus == FocusFindings {
 			anchor = f.Offset
 		}
 	}
 	m.input.SetMarks(marks)
 	m.input.SetAnchor(anchor)
-	m.input.SetInfo(m.counter())
 }
 
 // revealFinding shows and scrolls the pane the selected finding belongs to.
@@ -215,16 +222,16 @@ func (m *Model) counter() string {
 		b.WriteByte('s')
 	}
 	if len(r.Segments) > 0 {
-		b.WriteString(":")
+		b.WriteString(" of ")
 		for i, s := range r.Segments {
 			if i > 0 {
-				b.WriteString(" +")
+				b.WriteString("+")
 			}
-			fmt.Fprintf(&b, " %d", len(s.Bytes))
+			fmt.Fprintf(&b, "%d", len(s.Bytes))
 		}
-		b.WriteString(" bytes")
+		b.WriteString(" B")
 	}
-	if r.Kind != "" && r.Kind != inspect.KindUnknown {
+	if r.Kind != "" && r.Kind != inspect.KindUnknown && m.width >= 80 {
 		b.WriteString(" · " + string(r.Kind))
 	}
 	return b.String()

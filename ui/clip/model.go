@@ -158,6 +158,9 @@ func (m *Model) setStatus(s string, isErr bool) {
 	m.status, m.statusErr = s, isErr
 }
 
+// SetStatus shows a message on the status line, e.g. what --paste found on the clipboard.
+func (m *Model) SetStatus(s string, isErr bool) { m.setStatus(s, isErr) }
+
 // Status returns the last status line, and whether it reports a failure.
 func (m Model) Status() (string, bool) { return m.status, m.statusErr }
 

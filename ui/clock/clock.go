@@ -66,3 +66,7 @@ func (m Model) Update(msg tea.Msg) (Model, bool, tea.Cmd) {
 	}
 	return m, true, m.tick()
 }
+
+// Tick returns the tick the running ticker sends next, for a root or a test that drives
+// the clock by hand.
+func (m Model) Tick() TickMsg { return TickMsg{ID: m.id} }

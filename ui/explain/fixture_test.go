@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"jwtlens/inspect"
+	"jwtlens/keys"
 )
 
 // obj builds an object Value from name/raw-JSON pairs, the way package inspect would
@@ -51,35 +52,35 @@ var b64 = base64.RawURLEncoding
 // issued is the iat of the sample token; exp is an hour later.
 var issued = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 
-// sampleReport is what inspect reports for an HS256 token with the usual claims, with the
-// findings given. The signature bytes are 32 arbitrary bytes (the length HS256 makes).
-func sampleReport(findings ...inspect.Finding) *inspect.Report {
-	h := obj("alg", `"HS256"`, "typ", `"JWT"`, "kid", `"2026-03"`)
-	p := obj("iss", `"https://issuer.example"`, "sub", `"alice"`, "aud", `"api"`,
-		"iat", strconv.FormatInt(issued.Unix(), 10), "nbf", strconv.FormatInt(issued.Unix(), 10),
-		"exp", strconv.FormatInt(issued.Add(time.Hour).Unix(), 10), "role", `"admin"`)
-	sig := []byte("0123456789abcdef0123456789abcdef")
-	segs := []inspect.Segment{
-		{Part: inspect.PartHeader, Text: b64.EncodeToString([]byte(h.Raw)), Bytes: []byte(h.Raw), Decoded: true, JSON: h},
-		{Part: inspect.PartPayload, Text: b64.EncodeToString([]byte(p.Raw)), Bytes: []byte(p.Raw), Decoded: true, JSON: p},
-		{Part: inspect.PartSignature, Text: b64.EncodeToString(sig), Bytes: sig, Decoded: true},
-	}
-	var token string
-	for i := range segs {
-		if i > 0 {
-			token += "."
-		}
-		segs[i].Start = len(token)
-		token += segs[i].Text
-		segs[i].End = len(token)
-	}
-	return &inspect.Report{
-		RawLen: len(token), Token: token, Kind: inspect.KindJWS, Segments: segs, Header: h, Payload: p,
-		Signature:    inspect.SignatureInfo{Alg: "HS256", Bytes: 32, ExpectedBytes: 32},
-		Verification: inspect.Verification{Status: inspect.NotChecked, Detail: "no key given"},
-		Findings:     findings,
-	}
+// now is when the sample token is judged: 20 minutes into its hour of life.
+var now = issued.Add(20 * time.Minute)
+
+// sampleToken is an HS256 token with the usual claims and a private one. Its signature is
+// 32 arbitrary bytes (the length HS256 makes), so it verifies with no key.
+func sampleToken() string {
+	h := `{"alg":"HS256","typ":"JWT","kid":"2026-03"}`
+	p := `{"iss":"https://issuer.example","sub":"alice","aud":"api","iat":` + strconv.FormatInt(issued.Unix(), 10) +
+		`,"nbf":` + strconv.FormatInt(issued.Unix(), 10) + `,"exp":` + strconv.FormatInt(issued.Add(time.Hour).Unix(), 10) +
+		`,"role":"admin"}`
+	return b64.EncodeToString([]byte(h)) + "." + b64.EncodeToString([]byte(p)) + "." +
+		b64.EncodeToString([]byte("0123456789abcdef0123456789abcdef"))
 }
 
-var truncated = inspect.Finding{Code: "structure.truncated", Severity: inspect.Error, Part: inspect.PartToken,
-	Message: "the token ends after 2 segments: it was cut short", Hint: "copy the whole token"}
+// sampleReport is inspect's report of the sample token at now, with opt's keys.
+func sampleReport(ks ...keys.Set) *inspect.Report {
+	return inspect.Inspect([]byte(sampleToken()), inspect.Options{Now: now, Keys: ks})
+}
+
+// truncatedReport is the report of the sample token cut 60 characters short, inside the
+// payload, as a header size limit would cut it.
+func truncatedReport() *inspect.Report {
+	t := sampleToken()
+	return inspect.Inspect([]byte(t[:len(t)-60]), inspect.Options{Now: now})
+}
+
+// reportOf is inspect's report at now of an unsigned-looking token made of the given
+// header and payload JSON.
+func reportOf(header, payload string) *inspect.Report {
+	t := b64.EncodeToString([]byte(header)) + "." + b64.EncodeToString([]byte(payload)) + "." + b64.EncodeToString([]byte("0123456789abcdef0123456789abcdef"))
+	return inspect.Inspect([]byte(t), inspect.Options{Now: now})
+}

@@ -113,7 +113,11 @@ func (w *writer) segments(r *inspect.Report) {
 	case inspect.KindUnsecured:
 		w.section("How this token is built: an unsecured JWS (alg none)")
 	default:
-		w.section("How this token is built: a JWS (signed), three segments")
+		if n := len(r.Segments); n != 3 && n > 0 {
+			w.section(fmt.Sprintf("How this token is built: a JWS (signed) has three segments; this one has %d", n))
+		} else {
+			w.section("How this token is built: a JWS (signed), three segments")
+		}
 	}
 	if len(r.Segments) == 0 {
 		w.para(2, "No segments could be found in this input, so there is nothing to take apart yet.")
@@ -251,9 +255,6 @@ func explanation(r *inspect.Report, part inspect.Part, name string) (text, ref s
 		if c.Part == part && c.Name == name && c.Meaning != "" {
 			return c.Meaning, c.Ref, true
 		}
-	}
-	if e, found := fallback[part][name]; found {
-		return e.Title + ": " + e.Meaning, e.Ref, true
 	}
 	return "", "", false
 }

@@ -1,9 +1,9 @@
 package explain
 
 import (
-	"fmt"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 
 	"jwtlens/inspect"
@@ -18,7 +18,7 @@ var timeNames = map[string]bool{"exp": true, "nbf": true, "iat": true, "auth_tim
 func claimTime(r *inspect.Report, part inspect.Part, name string, v *inspect.Value) (time.Time, bool) {
 	for _, c := range r.Claims {
 		if c.Part == part && c.Name == name && c.IsTime {
-			return c.Time, true
+			return c.Time, !c.Time.IsZero()
 		}
 	}
 	if part != inspect.PartPayload || !timeNames[name] || v == nil || v.Type != inspect.TypeNumber {
@@ -39,7 +39,7 @@ func HasTimes(r *inspect.Report) bool {
 		return false
 	}
 	for _, c := range r.Claims {
-		if c.IsTime {
+		if c.IsTime && !c.Time.IsZero() {
 			return true
 		}
 	}
@@ -54,58 +54,18 @@ func HasTimes(r *inspect.Report) bool {
 	return false
 }
 
-// Relative says how far t is from now: "3h12m ago", "in 42s", "now".
-func Relative(t, now time.Time) string {
-	d := t.Sub(now)
-	switch {
-	case d >= -500*time.Millisecond && d < 500*time.Millisecond:
-		return "now"
-	case d < 0:
-		return Duration(-d) + " ago"
-	}
-	return "in " + Duration(d)
-}
-
-// Duration writes d at a precision a person reads at a glance: "42s", "4m12s", "3h12m",
-// "2d3h", "400d".
+// Duration writes a span the way relative times are written ("1h", "3h12m", "6m40s").
 func Duration(d time.Duration) string {
-	d = d.Round(time.Second)
-	s := int64(d / time.Second)
-	switch {
-	case s < 60:
-		return fmt.Sprintf("%ds", s)
-	case s < 3600:
-		return fmt.Sprintf("%dm%02ds", s/60, s%60)
-	case s < 86400:
-		return fmt.Sprintf("%dh%02dm", s/3600, s%3600/60)
-	case s < 100*86400:
-		return fmt.Sprintf("%dd%dh", s/86400, s%86400/3600)
+	if d < time.Second && d > -time.Second {
+		return "0s"
 	}
-	return fmt.Sprintf("%dd", s/86400)
+	var epoch time.Time
+	rel := inspect.Relative(epoch.Add(d), epoch)
+	rel = strings.TrimPrefix(rel, "in ")
+	return strings.TrimSuffix(rel, " ago")
 }
 
 // when says what a time claim's date means at now, e.g. "expired 3h12m ago".
 func when(name string, t, now time.Time) string {
-	rel := Relative(t, now)
-	past := !t.After(now)
-	switch name {
-	case "exp":
-		if past {
-			return "expired " + rel
-		}
-		return "expires " + rel
-	case "nbf":
-		if past {
-			return "valid since " + rel
-		}
-		return "not valid until " + rel
-	case "iat":
-		if past {
-			return "issued " + rel
-		}
-		return "issued " + rel + " (in the future: a clock is off)"
-	case "auth_time":
-		return "user authenticated " + rel
-	}
-	return rel
+	return inspect.ClaimRelative(name, t, now, 0)
 }

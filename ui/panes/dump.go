@@ -20,7 +20,7 @@ func renderDump(p *paints, b []byte, perRow int) content {
 		shown = shown[:maxDump]
 	}
 	if isText(b) {
-		c.lines = append(c.lines, p.dim.S(fmt.Sprintf("text, %d bytes (not JSON):", len(b))))
+		c.lines = append(c.lines, p.dim.S(fmt.Sprintf("%d bytes of text, not a JSON object (see the findings):", len(b))))
 		for _, ln := range strings.Split(string(shown), "\n") {
 			c.lines = append(c.lines, common.SafePaint(ln, p.value, p.esc))
 		}

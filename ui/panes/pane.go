@@ -24,13 +24,24 @@ type pane struct {
 	titleStyle lipgloss.Style
 	badge      string
 	vp         viewport.Model
-	raw        content // as rendered, before wrapping
-	starts     []int   // wrapped line where each raw line starts
-	inner      int     // wrapped at this width
+	raw        content  // as rendered, before wrapping
+	lines      []string // wrapped to the inner width; the viewport scrolls over these
+	starts     []int    // wrapped line where each raw line starts
+	inner      int      // wrapped at this width
 	height     int
 	width      int
 	focus      bool
 	key        cacheKey
+	rev        int        // bumped whenever what the view shows may have changed
+	drawn      *drawCache // the last view, shared by copies of the pane
+}
+
+// drawCache is the last drawn view of a pane and what it was drawn from.
+type drawCache struct {
+	rev, y int
+	focus  bool
+	badge  string
+	out    string
 }
 
 // cacheKey says what a pane's content was made from, so an unchanged pane is not redrawn.
@@ -42,17 +53,26 @@ type cacheKey struct {
 
 func newPane(title string, st lipgloss.Style) pane {
 	vp := viewport.New(10, 1)
-	return pane{title: title, titleStyle: st, vp: vp}
+	return pane{title: title, titleStyle: st, vp: vp, drawn: &drawCache{rev: -1}}
 }
 
 // setContent replaces the content and wraps it to the pane's width.
 func (p *pane) setContent(c content) {
+	if p.inner > 0 && sameLines(p.raw.lines, c.lines) {
+		p.raw.members = c.members
+		return
+	}
+	p.rev++
 	p.raw = c
 	p.inner = -1
 	p.wrap()
 }
 
 func (p *pane) setSize(w, h int) {
+	if max(4, w) == p.width && max(3, h) == p.height {
+		return
+	}
+	p.rev++
 	p.width, p.height = max(4, w), max(3, h)
 	p.vp.Width = p.width - 4
 	p.vp.Height = p.height - 2
@@ -78,6 +98,7 @@ func (p *pane) wrap() {
 		out = append(out, strings.Split(ansi.Hardwrap(l, inner, true), "\n")...)
 	}
 	y := p.vp.YOffset
+	p.lines = out
 	p.vp.SetContent(strings.Join(out, "\n"))
 	p.vp.SetYOffset(y)
 }
@@ -105,8 +126,31 @@ func (p pane) update(msg tea.Msg) (pane, tea.Cmd) {
 	return p, cmd
 }
 
-// view draws the framed pane in exactly width × height cells.
+func sameLines(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// view draws the framed pane in exactly width × height cells, or returns the last drawing
+// when nothing it shows has changed.
 func (p pane) view(pt *paints) string {
+	d := p.drawn
+	if d.rev == p.rev && d.y == p.vp.YOffset && d.focus == p.focus && d.badge == p.badge {
+		return d.out
+	}
+	out := p.draw(pt)
+	*d = drawCache{rev: p.rev, y: p.vp.YOffset, focus: p.focus, badge: p.badge, out: out}
+	return out
+}
+
+func (p pane) draw(pt *paints) string {
 	f, bp := thin, pt.border
 	if p.focus {
 		f, bp = thick, pt.borderFocus
@@ -117,14 +161,15 @@ func (p pane) view(pt *paints) string {
 	if p.badge != "" {
 		title += " " + p.badge
 	}
-	title = ansi.Truncate(title, max(0, w-5), "…")
-	fill := max(0, w-4-ansi.StringWidth(title))
+	title = ansi.Truncate(title, max(0, w-6), "…")
+	fill := max(0, w-5-ansi.StringWidth(title))
 	b.WriteString(bp.S(f.tl+f.h) + " " + title + " " + bp.S(strings.Repeat(f.h, fill)+f.tr))
-	body := strings.Split(p.vp.View(), "\n")
+	// the viewport keeps the scroll position; the visible lines are drawn here, without
+	// the padding passes of viewport.View
 	for i := 0; i < p.height-2; i++ {
 		line := ""
-		if i < len(body) {
-			line = body[i]
+		if k := p.vp.YOffset + i; k >= 0 && k < len(p.lines) {
+			line = p.lines[k]
 		}
 		if pad := p.inner - ansi.StringWidth(line); pad > 0 {
 			line += strings.Repeat(" ", pad)

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
 	"jwtlens/inspect"
@@ -44,6 +43,8 @@ type Model struct {
 	mode    Mode
 	active  int // the pane shown in Tabs mode
 	focused int // the focused pane, or -1
+	last    *inspect.Report
+	lastW   int
 }
 
 // New returns the panes drawn with st.
@@ -144,6 +145,10 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 
 // SetReport fills the panes from r. A pane whose inputs did not change keeps its content.
 func (m *Model) SetReport(r *inspect.Report) {
+	if r != nil && r == m.last && m.width == m.lastW {
+		return
+	}
+	m.last, m.lastW = r, m.width
 	if r == nil {
 		for i := range m.panes {
 			m.panes[i].key = cacheKey{}
@@ -267,13 +272,34 @@ func (m *Model) badges(r *inspect.Report) {
 func (m Model) View() string {
 	switch m.mode {
 	case Wide:
-		return lipgloss.JoinHorizontal(lipgloss.Top,
-			m.panes[Header].view(&m.p), m.panes[Payload].view(&m.p), m.panes[Signature].view(&m.p))
+		return besides(m.panes[Header].view(&m.p), m.panes[Payload].view(&m.p), m.panes[Signature].view(&m.p))
 	case Columns:
 		left := m.panes[Header].view(&m.p) + "\n" + m.panes[Signature].view(&m.p)
-		return lipgloss.JoinHorizontal(lipgloss.Top, left, m.panes[Payload].view(&m.p))
+		return besides(left, m.panes[Payload].view(&m.p))
 	}
 	return m.tabBar() + "\n" + m.panes[m.active].view(&m.p)
+}
+
+// besides joins blocks of equal height line by line (each block's lines have one width).
+func besides(blocks ...string) string {
+	split := make([][]string, len(blocks))
+	n := 0
+	for i, b := range blocks {
+		split[i] = strings.Split(b, "\n")
+		n = max(n, len(split[i]))
+	}
+	var out strings.Builder
+	for l := 0; l < n; l++ {
+		if l > 0 {
+			out.WriteByte('\n')
+		}
+		for _, s := range split {
+			if l < len(s) {
+				out.WriteString(s[l])
+			}
+		}
+	}
+	return out.String()
 }
 
 // tabBar draws the tab titles; the active one is bracketed so it shows without colour.

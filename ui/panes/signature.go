@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"jwtlens/inspect"
 	"jwtlens/keys"
 	"jwtlens/ui/common"
@@ -12,6 +14,36 @@ import (
 // row is one label/value line of the signature pane.
 func row(p *paints, label, value string) string {
 	return p.label.S(fmt.Sprintf("%-10s", label)) + " " + value
+}
+
+// labelWidth is the width of the label column of row, the space included.
+const labelWidth = 11
+
+// wrapRows word-wraps the value of each label/value row to width, continuation lines
+// indented under the value column, so prose never breaks inside a word.
+func wrapRows(c content, width int) content {
+	room := width - labelWidth
+	if room < 12 {
+		return c
+	}
+	var out []string
+	for _, l := range c.lines {
+		if ansi.StringWidth(l) <= width {
+			out = append(out, l)
+			continue
+		}
+		head := ansi.Truncate(l, labelWidth, "")
+		rest := ansi.TruncateLeft(l, labelWidth, "")
+		for i, part := range strings.Split(ansi.Wrap(rest, room, ""), "\n") {
+			if i == 0 {
+				out = append(out, head+part)
+			} else {
+				out = append(out, strings.Repeat(" ", labelWidth)+part)
+			}
+		}
+	}
+	c.lines = out
+	return c
 }
 
 // renderSignature describes the signature: alg, length against what the alg needs, the
@@ -56,14 +88,14 @@ func renderSignature(p *paints, r *inspect.Report, seg *inspect.Segment, width i
 		status = p.dim.S("• not checked: no key given")
 	}
 	add(row(p, "status", status))
-	if v.Detail != "" {
+	if v.Detail != "" && v.Status != inspect.NotChecked {
 		add(row(p, "detail", common.SafePaint(v.Detail, p.value, p.esc)))
 	}
 	if k := v.Key; k != nil {
 		add("")
 		c.lines = append(c.lines, keyRows(p, k)...)
 	}
-	return c
+	return wrapRows(c, width)
 }
 
 // keyRows describes a key: family and size or curve, kid, fingerprint, where it came from.

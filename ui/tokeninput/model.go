@@ -1,6 +1,7 @@
 package tokeninput
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -20,6 +21,8 @@ type Span struct {
 
 // Mark points at the bytes [Start, End) of the text a finding is about. A mark with
 // Start == End points at the single cell at Start (which may be the end of the text).
+// Marked bytes are underlined; the selected mark is reversed and gets a marker line of
+// carets under it, so it shows without colour too.
 type Mark struct {
 	Start, End int
 	Selected   bool
@@ -285,6 +288,11 @@ func (m *Model) layout() {
 		col += cw
 		i += size
 	}
+	if col >= w && len(v) > 0 {
+		// the last row is full: the cursor after the end gets a row of its own
+		m.rows = append(m.rows, len(v))
+		col = 0
+	}
 	m.lastEndCol = col
 	m.layoutOK = true
 }
@@ -332,6 +340,9 @@ func (m *Model) rowHasMark(r int) bool {
 	start, end := m.rows[r], m.rowEnd(r)
 	last := r == len(m.rows)-1
 	for _, mk := range m.marks {
+		if !mk.Selected {
+			continue // only the selected mark gets a marker line
+		}
 		e := mk.End
 		if mk.Start == mk.End {
 			e = mk.Start + 1
@@ -386,15 +397,24 @@ func (m Model) View() string {
 	}
 	m.layout()
 	top := m.visibleTop()
+	var body strings.Builder
+	last := top
 	for r := top; r < len(m.rows) && lines < m.height; r++ {
-		b.WriteByte('\n')
+		body.WriteByte('\n')
 		hasMark := m.rowHasMark(r)
-		m.drawRow(&b, r, hasMark && lines+1 < m.height)
+		m.drawRow(&body, r, hasMark && lines+1 < m.height)
 		lines++
 		if hasMark && lines < m.height {
 			lines++
 		}
+		last = r
 	}
+	if top > 0 || last < len(m.rows)-1 {
+		// not every row fits: say which are shown, in the title line
+		b.Reset()
+		b.WriteString(ansi.Truncate(head+" "+m.styles.Info.Render(fmt.Sprintf("· rows %d–%d/%d", top+1, last+1, len(m.rows))), m.width, "…"))
+	}
+	b.WriteString(body.String())
 	return b.String()
 }
 
@@ -461,11 +481,8 @@ func (m *Model) drawRow(b *strings.Builder, r int, withMarker bool) {
 		run.WriteString(text)
 		if withMarker {
 			ch := byte(' ')
-			switch mk {
-			case selected:
+			if mk == selected {
 				ch = '^'
-			case marked:
-				ch = '~'
 			}
 			for k := 0; k < w; k++ {
 				marker = append(marker, ch)
@@ -480,12 +497,8 @@ func (m *Model) drawRow(b *strings.Builder, r int, withMarker bool) {
 		if m.focus && m.cursor == len(m.value) && m.lastEndCol < m.width {
 			m.paint.cursor.W(b, " ")
 		}
-		if withMarker && endMark != unmarked && m.lastEndCol < m.width {
-			if endMark == selected {
-				marker = append(marker, '^')
-			} else {
-				marker = append(marker, '~')
-			}
+		if withMarker && endMark == selected && m.lastEndCol < m.width {
+			marker = append(marker, '^')
 		}
 	}
 	if withMarker {
