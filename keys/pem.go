@@ -269,9 +269,14 @@ func parseBody(body []byte, label string) parsedBody {
 	b := parsedBody{pemBlock: pemBlock{label: label}}
 	hasNL := bytes.IndexByte(bytes.TrimSpace(body), '\n') >= 0
 	var text []byte
-	lines := bytes.Split(body, []byte("\n"))
 	inHeaders, cont := true, false
-	for _, line := range lines {
+	for rest := body; len(rest) > 0; {
+		line := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
+		}
 		line = bytes.TrimRight(line, "\r \t")
 		if cont { // an RFC 4716 header continued with a trailing backslash
 			cont = bytes.HasSuffix(line, []byte(`\`))
