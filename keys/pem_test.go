@@ -57,7 +57,7 @@ func TestReadVariants(t *testing.T) {
 		{"ssh dss", "ssh-dss " + base64.StdEncoding.EncodeToString(sshStr("ssh-dss")) + " x", 0, "key.unreadable", "DSA", ""},
 		{"csr", "-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----\n", 0, "key.unreadable", "openssl req -in request.pem -pubkey", ""},
 		{"dsa", "-----BEGIN DSA PRIVATE KEY-----\nMIIB\n-----END DSA PRIVATE KEY-----\n", 0, "key.unreadable", "no DSA algorithm", ""},
-		{"ec parameters only", "-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----\n", 0, "key.unreadable", "holds no key", ""},
+		{"ec parameters only", "-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----\n", 0, "key.unreadable", "only curve or group parameters", ""},
 		{"x25519", string(pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: xDER})), 0, "key.unreadable", "key agreement", ""},
 		{"trusted certificate", string(pem.EncodeToMemory(&pem.Block{Type: "TRUSTED CERTIFICATE", Bytes: append(readFixture(t, "rsa2048.cert.der"), 0x30, 0x00)})), 1, "key.certificate", "", "rsa2048.pub.pem"},
 		{"sec1 without public key", string(pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: stripSEC1Public(t, sec1)})), 1, "key.private", "", "ec256.pub.pem"},
@@ -82,6 +82,11 @@ func TestReadVariants(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := Read([]byte(tt.in), "in.pem")
+			if testing.Verbose() {
+				for _, f := range s.Findings {
+					t.Logf("[%s %s] %s | %s", f.Severity, f.Code, f.Message, f.Hint)
+				}
+			}
 			if len(s.Keys) != tt.keys {
 				t.Fatalf("Read(%s) gave %d keys, want %d; findings %v", tt.name, len(s.Keys), tt.keys, s.Findings)
 			}
