@@ -252,3 +252,40 @@ func jsonQuote(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
 }
+
+// TestOtherEncodings covers encodings Go does not write but other tools do: PKCS#8 v2 with
+// the public key attached (RFC 5958), and RSA-PSS keys (openssl genpkey -algorithm RSA-PSS).
+func TestOtherEncodings(t *testing.T) {
+	// PKCS#8 v2: version 1, and the public key as [1] after the private key.
+	ed := elements(t, readFixture(t, "ed25519.pkcs8.der"))
+	pubBits := elements(t, readFixture(t, "ed25519.pub.der"))[1]
+	ver, _ := asn1.Marshal(1)
+	pub := asn1.RawValue{Class: asn1.ClassContextSpecific, Tag: 1, Bytes: pubBits.Bytes}
+	pubDER, _ := asn1.Marshal(pub)
+	v2 := sequence(t, []asn1.RawValue{{FullBytes: ver}, ed[1], ed[2], {FullBytes: pubDER}})
+	// RSA-PSS: the same RSA key with the id-RSASSA-PSS algorithm.
+	pssOID, _ := asn1.Marshal(asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 1, 10})
+	alg := sequence(t, []asn1.RawValue{{FullBytes: pssOID}})
+	spki := elements(t, readFixture(t, "rsa2048.pub.der"))
+	pssPub := sequence(t, []asn1.RawValue{{FullBytes: alg}, spki[1]})
+	p8 := elements(t, readFixture(t, "rsa2048.pkcs8.der"))
+	pssPriv := sequence(t, []asn1.RawValue{p8[0], {FullBytes: alg}, p8[2]})
+	for _, tt := range []struct {
+		name string
+		der  []byte
+		same string
+	}{
+		{"pkcs8 v2 ed25519", v2, "ed25519.pub.pem"},
+		{"rsa-pss public", pssPub, "rsa2048.pub.pem"},
+		{"rsa-pss private", pssPriv, "rsa2048.pub.pem"},
+	} {
+		s := Read(tt.der, tt.name)
+		if len(s.Keys) != 1 {
+			t.Errorf("Read(%s) gave %d keys: %v", tt.name, len(s.Keys), s.Findings)
+			continue
+		}
+		if want := Read(readFixture(t, tt.same), "").Keys[0].Fingerprint; s.Keys[0].Fingerprint != want {
+			t.Errorf("Read(%s) read another key than %s", tt.name, tt.same)
+		}
+	}
+}
