@@ -57,12 +57,14 @@ func BenchmarkPaste(b *testing.B) {
 	for _, sz := range sizes[1:] {
 		b.Run(sz.name, func(b *testing.B) {
 			tokn := []rune(benchToken(sz.n))
-			m0 := New(Config{Now: func() time.Time { return goldenNow }})
-			m0 = send(m0, tea.WindowSizeMsg{Width: 120, Height: 40})
 			b.ReportAllocs()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				m := send(m0, tea.KeyMsg{Type: tea.KeyRunes, Runes: tokn, Paste: true})
+				b.StopTimer()
+				m := New(Config{Now: func() time.Time { return goldenNow }})
+				m = send(m, tea.WindowSizeMsg{Width: 120, Height: 40})
+				b.StartTimer()
+				m = send(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: tokn, Paste: true})
 				_ = m.View()
 			}
 		})

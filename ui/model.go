@@ -30,13 +30,16 @@ const (
 type Model struct {
 	cfg    Config
 	sets   []keys.Set // the key material in use (the key chooser replaces it)
-	styles Styles
+	styles *Styles
 	keys   KeyMap
-	help   help.Model
+	help   *help.Model
 
-	input    tokeninput.Model
-	findings findings.Model
-	panes    panes.Model
+	// The components are held by pointer: a Model is copied into an interface on every
+	// message, and by value they would be tens of kilobytes copied per keystroke. Copies
+	// of a Model therefore share them, as they share the extras.
+	input    *tokeninput.Model
+	findings *findings.Model
+	panes    *panes.Model
 	focus    Focus
 	fullHelp bool
 
@@ -69,15 +72,19 @@ func New(cfg Config) Model {
 		cfg.Now = time.Now
 	}
 	st := NewStyles()
+	hm := help.New()
+	in := tokeninput.New(st.Input)
+	fl := findings.New(st.Findings)
+	pn := panes.New(st.Panes)
 	m := Model{
 		cfg:       cfg,
 		sets:      cfg.Keys,
-		styles:    st,
+		styles:    &st,
 		keys:      NewKeyMap(),
-		help:      help.New(),
-		input:     tokeninput.New(st.Input),
-		findings:  findings.New(st.Findings),
-		panes:     panes.New(st.Panes),
+		help:      &hm,
+		input:     &in,
+		findings:  &fl,
+		panes:     &pn,
 		clock:     time.Now,
 		inspectFn: inspect.Inspect,
 		width:     80,
@@ -220,12 +227,12 @@ func (m Model) handleKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 			m.setFocus(FocusFindings)
 		}
 	case m.focus == FocusFindings:
-		m.findings, _ = m.findings.Update(k)
+		*m.findings, _ = m.findings.Update(k)
 		m.syncMarks()
 		m.revealFinding()
 	default:
 		var cmd tea.Cmd
-		m.panes, cmd = m.panes.Update(k)
+		*m.panes, cmd = m.panes.Update(k)
 		return m, cmd
 	}
 	return m, nil
@@ -257,7 +264,7 @@ func (m *Model) handleInputKey(k tea.KeyMsg) (tea.Cmd, bool) {
 		return nil, false
 	}
 	before := m.input.Value()
-	m.input, _ = m.input.Update(k)
+	*m.input, _ = m.input.Update(k)
 	if m.input.Value() == before {
 		m.syncMarks()
 		return nil, true

@@ -136,6 +136,9 @@ func (m *Model) syncMarks() {
 		if f.Severity == inspect.Info && !selected {
 			continue // an info finding is marked only while a person looks at it
 		}
+		if f.Part == inspect.PartToken && !selected {
+			continue // underlining the whole token would say nothing
+		}
 		marks = append(marks, tokeninput.Mark{Start: f.Offset, End: min(n, f.Offset+max(0, f.Length)), Selected: selected})
 		if selected && m.focus == FocusFindings {
 			anchor = f.Offset
