@@ -3,6 +3,8 @@ package keys
 import (
 	"bytes"
 	"crypto/ecdh"
+	"crypto/ecdsa"
+	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/sha256"
 	"crypto/x509"
@@ -286,6 +288,51 @@ func TestOtherEncodings(t *testing.T) {
 		}
 		if want := Read(readFixture(t, tt.same), "").Keys[0].Fingerprint; s.Keys[0].Fingerprint != want {
 			t.Errorf("Read(%s) read another key than %s", tt.name, tt.same)
+		}
+	}
+}
+
+// TestUnusableAlgorithms checks keys of algorithms JOSE (or golang-jwt) cannot verify with
+// are named as such, not called unreadable bytes.
+func TestUnusableAlgorithms(t *testing.T) {
+	spkiOf := func(alg []byte, key []byte) []byte {
+		bits, _ := asn1.Marshal(asn1.BitString{Bytes: key, BitLength: 8 * len(key)})
+		return sequence(t, []asn1.RawValue{{FullBytes: alg}, {FullBytes: bits}})
+	}
+	oid := func(o ...int) []byte { b, _ := asn1.Marshal(asn1.ObjectIdentifier(o)); return b }
+	algID := func(parts ...[]byte) []byte {
+		var els []asn1.RawValue
+		for _, p := range parts {
+			els = append(els, asn1.RawValue{FullBytes: p})
+		}
+		return sequence(t, els)
+	}
+	p224, err := ecdsa.GenerateKey(elliptic.P224(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p224DER, _ := x509.MarshalPKIXPublicKey(&p224.PublicKey)
+	ver3, _ := asn1.Marshal(3)
+	data := algID(oid(1, 2, 840, 113549, 1, 7, 1))
+	pfx := sequence(t, []asn1.RawValue{{FullBytes: ver3}, {FullBytes: data}})
+	for _, tt := range []struct {
+		name string
+		der  []byte
+		say  string
+	}{
+		{"ed448", spkiOf(algID(oid(1, 3, 101, 113)), make([]byte, 57)), "Ed448"},
+		{"dsa", spkiOf(algID(oid(1, 2, 840, 10040, 4, 1)), make([]byte, 20)), "DSA"},
+		{"unknown", spkiOf(algID(oid(1, 2, 3, 4)), make([]byte, 20)), "OID 1.2.3.4"},
+		{"secp256k1", spkiOf(algID(oid(1, 2, 840, 10045, 2, 1), oid(1, 3, 132, 0, 10)), make([]byte, 65)), "ES256K"},
+		{"p224", p224DER, "P-224"},
+		{"pkcs12", pfx, "openssl pkcs12"},
+	} {
+		s := Read(tt.der, tt.name)
+		if len(s.Keys) != 0 || !hasCode(s, "key.unreadable") || !said(s, tt.say) {
+			t.Errorf("Read(%s) = %d keys, %v; want key.unreadable saying %q", tt.name, len(s.Keys), s.Findings, tt.say)
+		}
+		for _, f := range s.Findings {
+			checkMessage(t, f)
 		}
 	}
 }
