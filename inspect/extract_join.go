@@ -32,6 +32,7 @@ type joinState struct {
 	// segment may have (nil when the alg or enc does not fix them).
 	need  int
 	sizes []int
+	alg   string // the alg, or the enc of a JWE, as the header names it
 }
 
 // add accounts for the stretch t of the token.
@@ -81,7 +82,7 @@ func (js *joinState) readHeader() {
 	}
 	js.need = 3
 	if enc, ok := h.Enc.(string); ok {
-		js.need = 5
+		js.need, js.alg = 5, enc
 		switch {
 		case strings.HasSuffix(enc, "GCM"), strings.HasSuffix(enc, "CBC-HS256"):
 			js.sizes = []int{16}
@@ -93,6 +94,7 @@ func (js *joinState) readHeader() {
 		return
 	}
 	alg, _ := h.Alg.(string)
+	js.alg = alg
 	want, ok := jwsAlgs[alg]
 	if !ok {
 		if a, found := caseFold(alg); found {

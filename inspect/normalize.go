@@ -50,10 +50,9 @@ func normalize(raw []byte, maxSize int) normalized {
 		return n
 	}
 	n.atBufferLimit = bufferLimit(len(raw))
-	if n.fast(raw) {
-		return n
+	if !n.fast(raw) {
+		n.slow(raw)
 	}
-	n.slow(raw)
 	return n
 }
 
@@ -120,6 +119,7 @@ func (n *normalized) fast(raw []byte) bool {
 	n.offsets = make([]int, e-ts+1)
 	fillOffsets(n.offsets, ts)
 	n.tokenAtBufferLimit = bufferLimit(te - ts)
+	n.settleEllipsis(raw)
 	return true
 }
 

@@ -136,6 +136,16 @@ func wrappedCases(add func(string, string, *input, Case), tokenCase func(string,
 	c = tokenCase(small, in.f("input.extracted", "tok"), in.f("input.trimmed", "nl"))
 	add("token-then-word", "a whole token with a word on the next line, which is not glued on", in, c)
 
+	in = (&input{}).mark("tok", small).mark("dots", "...")
+	c = tokenCase(small, in.f("input.extracted", "dots"))
+	c.Messages = []string{"HS256 signature is complete at 32 bytes"}
+	add("ellipsis-after-whole", "a whole token with ... after it: nothing was cut, the dots are set aside", in, c)
+
+	in = (&input{}).put("token=").mark("tok", rs).mark("dots", "…").put(" user=ada")
+	c = tokenCase(rs, in.f("input.extracted", "tok"), in.f("input.extracted", "dots"))
+	c.Messages = []string{"RS256 signature is complete at 256 bytes"}
+	add("log-ellipsis-after-whole", "a log field holding a whole RS256 token followed by …", in, c)
+
 	in = (&input{}).mark("tok", rs).put("\nQmFzZTY0VGV4dA").mark("nl", "\n")
 	c = tokenCase(rs, in.f("input.extracted", "tok"), in.f("input.trimmed", "nl"))
 	add("token-then-base64", "a whole RS256 token with a base64-looking word on the next line: the signature is complete, so it is not glued on", in, c)
