@@ -439,7 +439,7 @@ func placeContext(b []byte, lo int, c *cand, kind msgKind) {
 		}
 		name := string(b[k+1 : ne])
 		if name != "" {
-			lineStart := k < lo || b[k] == '\n'
+			lineStart := k < lo || b[k] == '\n' || quotedLineStart(b, lo, k)
 			inQuote := k >= lo && (b[k] == '\'' || b[k] == '"')
 			switch {
 			case lineStart || inQuote:
@@ -484,6 +484,17 @@ func blankBack(b []byte, lo, k int) int {
 		}
 	}
 	return k
+}
+
+// quotedLineStart reports whether b[k] ends the > markers (and spaces) that start a line
+// of a quoted e-mail.
+func quotedLineStart(b []byte, lo, k int) bool {
+	seen := false
+	for k >= lo && (b[k] == '>' || b[k] == ' ' || b[k] == '\t') {
+		seen = seen || b[k] == '>'
+		k--
+	}
+	return seen && (k < lo || b[k] == '\n')
 }
 
 func isLetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }

@@ -258,6 +258,18 @@ func (n *normalized) repairFindings(v *view, ps []piece, st buildStats) {
 		} else if g.indented > 0 {
 			parts = append(parts, plural(g.indented, "indented line"))
 		}
+		switch {
+		case g.continued > 0 && g.continued == g.breaks:
+			parts = append(parts, `each line ending in a \ that continues a shell command`)
+		case g.continued > 0:
+			parts = append(parts, plural(g.continued, "line")+` ending in a \ that continues a shell command`)
+		}
+		switch {
+		case g.quoted > 0 && g.quoted == g.breaks:
+			parts = append(parts, "each following line starting with the > of a quoted e-mail")
+		case g.quoted > 0:
+			parts = append(parts, plural(g.quoted, "line")+" starting with the > of a quoted e-mail")
+		}
 		if g.blanks > 0 {
 			parts = append(parts, plural(g.blanks, "space"))
 		}
@@ -288,6 +300,8 @@ type gapCounts struct {
 	breaks, crlf int // real line breaks, and how many of them were CRLF
 	escaped      int // \n escapes of a JSON string
 	indented     int // line breaks followed by indentation
+	continued    int // line breaks after a backslash that continues a shell line
+	quoted       int // line breaks followed by the > of a quoted e-mail
 	blanks       int // other spaces and tabs
 }
 
@@ -304,6 +318,14 @@ func countGaps(b []byte, ps []piece) gapCounts {
 				}
 				lineStart = true
 			case c == '\r':
+			case c == '\\' && k+1 < ps[i].s && (b[k+1] == '\n' || b[k+1] == '\r'):
+				g.continued++
+			case c == '>' && lineStart:
+				g.quoted++
+				for k+1 < ps[i].s && (b[k+1] == '>' || b[k+1] == ' ' || b[k+1] == '\t') {
+					k++
+				}
+				lineStart = false
 			case c == '\\' && k+1 < ps[i].s:
 				if b[k+1] == 'n' {
 					g.escaped++

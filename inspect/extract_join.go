@@ -149,8 +149,9 @@ type gap struct {
 	escaped bool
 }
 
-// scanGap reads the whitespace at b[i:hi]: spaces, tabs, CR and LF, and the \n, \r and \t
-// escapes of a JSON string a wrapped token was put into.
+// scanGap reads the whitespace at b[i:hi]: spaces, tabs, CR and LF, the \n, \r and \t
+// escapes of a JSON string a wrapped token was put into, a backslash that continues a shell
+// line, and the > markers that start the lines of a quoted e-mail.
 func scanGap(b []byte, i, hi int) gap {
 	g := gap{end: i}
 	for g.end < hi {
@@ -160,6 +161,14 @@ func scanGap(b []byte, i, hi int) gap {
 				g.breaks++
 			}
 			g.end++
+			continue
+		}
+		if c == '\\' && g.end+1 < hi && (b[g.end+1] == '\n' || b[g.end+1] == '\r') {
+			g.end++ // a shell or C line continuation: the break follows
+			continue
+		}
+		if c == '>' && g.breaks > 0 && g.end > 0 && (b[g.end-1] == '\n' || b[g.end-1] == '>' || b[g.end-1] == ' ' || b[g.end-1] == '\t') {
+			g.end++ // the quote marker of a quoted e-mail line
 			continue
 		}
 		if c == '\\' && g.end+1 < hi && (b[g.end+1] == 'n' || b[g.end+1] == 'r' || b[g.end+1] == 't') {

@@ -136,6 +136,18 @@ func wrappedCases(add func(string, string, *input, Case), tokenCase func(string,
 	c = tokenCase(small, in.f("input.extracted", "tok"), in.f("input.trimmed", "nl"))
 	add("token-then-word", "a whole token with a word on the next line, which is not glued on", in, c)
 
+	in = (&input{}).put("> Authorization: Bearer ").mark("tok", wrap(rs, 70, "\n> ")).mark("nl", "\n")
+	in.marks["br"] = [2]int{in.marks["tok"][0] + 70, 3}
+	c = tokenCase(rs, in.f("input.extracted", "tok"), in.f("input.inner-whitespace", "br"), in.f("input.trimmed", "nl"))
+	c.Messages, c.Source = []string{"the > of a quoted e-mail"}, "the Authorization header"
+	add("email-quoted-wrapped", "an Authorization line quoted in an e-mail reply, wrapped at 70 with > on every line", in, c)
+
+	in = (&input{}).put(`curl -H "Authorization: Bearer `).mark("tok", wrap(rs, 70, "\\\n")).put(`" https://api.example.com/v1/me`).mark("nl", "\n")
+	in.marks["br"] = [2]int{in.marks["tok"][0] + 70, 2}
+	c = tokenCase(rs, in.f("input.extracted", "tok"), in.f("input.inner-whitespace", "br"), in.f("input.trimmed", "nl"))
+	c.Messages = []string{`ending in a \ that continues a shell command`}
+	add("shell-continued", "a curl command whose token was broken with backslash line continuations", in, c)
+
 	in = (&input{}).mark("tok", small).mark("dots", "...")
 	c = tokenCase(small, in.f("input.extracted", "dots"))
 	c.Messages = []string{"HS256 signature is complete at 32 bytes"}
