@@ -581,8 +581,12 @@ func (n *normalized) build(v *view, ps []piece) (st buildStats) {
 	for _, p := range ps {
 		size += p.e - p.s
 	}
-	tok := make([]byte, 0, size)
-	offs := make([]int, 0, size+1)
+	buf := n.spare
+	if !buf.fits(size) {
+		buf = newTokenBuf(size)
+	}
+	n.spare = tokenBuf{}
+	tok, offs := buf.tok[:0], buf.offs[:0]
 	rawEnd := v.rawAt(ps[0].s)
 	for _, p := range ps {
 		if bytes.IndexByte(b[p.s:p.e], '%') < 0 {
@@ -617,7 +621,7 @@ func (n *normalized) build(v *view, ps []piece) (st buildStats) {
 			rawEnd = v.rawEnd(k)
 		}
 	}
-	n.token = string(tok)
+	n.token = tokenString(tok)
 	n.offsets = append(offs, rawEnd)
 	return st
 }

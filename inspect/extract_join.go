@@ -1,9 +1,6 @@
 package inspect
 
-import (
-	"encoding/json"
-	"strings"
-)
+import "strings"
 
 // Rejoining a token that a terminal, a base64 wrapper, a logger or a folded HTTP/SIP header
 // broke over lines. The rule: whitespace after a run is part of the token when the token so
@@ -26,7 +23,9 @@ type joinState struct {
 	dots   int    // dots so far (a %2E counts as one)
 	last   int    // base64 characters of the last segment so far
 	padded bool   // the last segment ended in '=' padding: its encoder ended it there
-	hdr    []byte // the header text while it is incomplete
+	hdr    []byte // the header text so far, while it spans stretches
+	// hdrLost is set when the header is longer than maxJoinHeader: judged by shape alone.
+	hdrLost bool
 	// What the header says, once complete: need is the number of segments (3, or 5 with
 	// enc; 0 when the header could not be read) and sizes the byte lengths the last
 	// segment may have (nil when the alg or enc does not fix them).
@@ -41,12 +40,17 @@ func (js *joinState) add(t []byte) {
 		c := t[k]
 		switch {
 		case c == '.' || c == '%' && k+2 < len(t) && t[k+1] == '2' && t[k+2]|0x20 == 'e':
+			js.dots++
+			if js.dots == 1 && !js.hdrLost {
+				if js.hdr == nil {
+					js.readHeader(t[:k]) // the header lies in this stretch: no copy
+				} else {
+					js.readHeader(append(js.hdr, t[:k]...))
+				}
+				js.hdr = nil
+			}
 			if c == '%' {
 				k += 2
-			}
-			js.dots++
-			if js.dots == 1 {
-				js.readHeader()
 			}
 			js.last, js.padded = 0, false
 			continue
@@ -58,30 +62,34 @@ func (js *joinState) add(t []byte) {
 		default:
 			js.last++
 		}
-		if js.dots == 0 && len(js.hdr) <= maxJoinHeader {
-			js.hdr = append(js.hdr, c)
+	}
+	if js.dots == 0 {
+		if len(js.hdr)+len(t) > maxJoinHeader {
+			js.hdr, js.hdrLost = nil, true
+		} else {
+			js.hdr = append(js.hdr, t...) // a header wrapped over lines
 		}
 	}
 }
 
-// readHeader decodes the complete header and learns how many segments the token has and
-// how long its last one must be.
-func (js *joinState) readHeader() {
-	hdr := js.hdr
-	js.hdr = nil
+// readHeader decodes the complete header text hdr and learns how many segments the token
+// has and how long its last one must be.
+func (js *joinState) readHeader(hdr []byte) {
 	if len(hdr) > maxJoinHeader {
 		return
 	}
-	dec, _ := decodeLenient(nil, string(hdr))
-	var h struct {
-		Alg any `json:"alg"`
-		Enc any `json:"enc"`
+	var arr [512]byte
+	dec := arr[:0]
+	if n := len(hdr) * 3 / 4; n > len(arr) {
+		dec = make([]byte, 0, n)
 	}
-	if json.Unmarshal(dec, &h) != nil {
+	dec = decodeB64(dec, hdr)
+	alg, enc, ok := algAndEnc(dec)
+	if !ok {
 		return
 	}
 	js.need = 3
-	if enc, ok := h.Enc.(string); ok {
+	if enc != "" {
 		js.need, js.alg = 5, enc
 		switch {
 		case strings.HasSuffix(enc, "GCM"), strings.HasSuffix(enc, "CBC-HS256"):
@@ -93,23 +101,166 @@ func (js *joinState) readHeader() {
 		}
 		return
 	}
-	alg, _ := h.Alg.(string)
 	js.alg = alg
-	want, ok := jwsAlgs[alg]
-	if !ok {
+	want, known := jwsAlgs[alg]
+	if !known {
 		if a, found := caseFold(alg); found {
-			want, ok = jwsAlgs[a]
+			want, known = jwsAlgs[a]
 		}
 	}
 	switch {
-	case !ok:
+	case !known:
 	case want < 0: // none
-		js.sizes = []int{0}
+		js.sizes = sizesNone
 	case want == 0: // RSA: the common modulus sizes
-		js.sizes = []int{128, 256, 384, 512, 1024}
+		js.sizes = sizesRSA
 	default:
 		js.sizes = []int{want}
 	}
+}
+
+var (
+	sizesNone = []int{0}
+	sizesRSA  = []int{128, 256, 384, 512, 1024}
+)
+
+// decodeB64 appends the bytes that the base64 (either alphabet) text src encodes to dst,
+// skipping any other character.
+func decodeB64(dst, src []byte) []byte {
+	var acc uint32
+	n := 0
+	for _, c := range src {
+		v := b64Table[c]
+		if v >= 64 {
+			continue
+		}
+		acc = acc<<6 | uint32(v)
+		if n++; n == 4 {
+			dst = append(dst, byte(acc>>16), byte(acc>>8), byte(acc))
+			acc, n = 0, 0
+		}
+	}
+	switch n {
+	case 2:
+		dst = append(dst, byte(acc>>4))
+	case 3:
+		dst = append(dst, byte(acc>>10), byte(acc>>2))
+	}
+	return dst
+}
+
+// algAndEnc reads the top-level "alg" and "enc" members of the JSON object j, when they
+// are plain strings, without allocating beyond the two results. ok is false when j is not
+// a well-formed object.
+func algAndEnc(j []byte) (alg, enc string, ok bool) {
+	i := skipJSONSpace(j, 0)
+	if i >= len(j) || j[i] != '{' {
+		return "", "", false
+	}
+	i = skipJSONSpace(j, i+1)
+	if i < len(j) && j[i] == '}' {
+		return "", "", true
+	}
+	for i < len(j) {
+		ks, ke, next, plain := jsonString(j, i)
+		if next < 0 {
+			return "", "", false
+		}
+		i = skipJSONSpace(j, next)
+		if i >= len(j) || j[i] != ':' {
+			return "", "", false
+		}
+		i = skipJSONSpace(j, i+1)
+		key := j[ks:ke]
+		if i < len(j) && j[i] == '"' && plain && (string(key) == "alg" || string(key) == "enc") {
+			vs, ve, vnext, vplain := jsonString(j, i)
+			if vnext < 0 {
+				return "", "", false
+			}
+			if vplain && string(key) == "alg" {
+				alg = string(j[vs:ve])
+			} else if vplain {
+				enc = string(j[vs:ve])
+			}
+			i = vnext
+		} else if i = skipJSONValue(j, i); i < 0 {
+			return "", "", false
+		}
+		i = skipJSONSpace(j, i)
+		if i < len(j) && j[i] == '}' {
+			return alg, enc, true
+		}
+		if i >= len(j) || j[i] != ',' {
+			return "", "", false
+		}
+		i = skipJSONSpace(j, i+1)
+	}
+	return "", "", false
+}
+
+func skipJSONSpace(j []byte, i int) int {
+	for i < len(j) && (j[i] == ' ' || j[i] == '\t' || j[i] == '\n' || j[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// jsonString reads the string at j[i] (which must be '"'): its contents are j[s:e], next
+// is the offset after it (-1 when unterminated), and plain says it holds no escape.
+func jsonString(j []byte, i int) (s, e, next int, plain bool) {
+	if i >= len(j) || j[i] != '"' {
+		return 0, 0, -1, false
+	}
+	plain = true
+	for k := i + 1; k < len(j); k++ {
+		switch j[k] {
+		case '\\':
+			plain = false
+			k++
+		case '"':
+			return i + 1, k, k + 1, plain
+		}
+	}
+	return 0, 0, -1, false
+}
+
+// skipJSONValue returns the offset after the JSON value at j[i], or -1. Nesting is followed
+// by counting brackets outside strings; it is a skim, not a validation.
+func skipJSONValue(j []byte, i int) int {
+	depth := 0
+	for i < len(j) {
+		switch c := j[i]; c {
+		case '"':
+			_, _, next, _ := jsonString(j, i)
+			if next < 0 {
+				return -1
+			}
+			i = next
+			if depth == 0 {
+				return i
+			}
+			continue
+		case '{', '[':
+			depth++
+		case '}', ']':
+			if depth == 0 {
+				return i // the end of the enclosing object: a bare value ended here
+			}
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+		case ',':
+			if depth == 0 {
+				return i
+			}
+		}
+		i++
+	}
+	if depth == 0 {
+		return i
+	}
+	return -1
 }
 
 // segBytes is how many bytes n base64 characters decode to; -1 when n ≡ 1 (mod 4), which

@@ -31,6 +31,10 @@ type normalized struct {
 	// pasted (a header value cut inside a longer paste).
 	atBufferLimit      int
 	tokenAtBufferLimit int
+
+	// spare is the block the fast path filled before it handed the input on; the slow
+	// path builds the token in it when it is large enough.
+	spare tokenBuf
 }
 
 // normalize finds the token in raw and cleans it. maxSize caps the input (0 means
@@ -52,6 +56,7 @@ func normalize(raw []byte, maxSize int) normalized {
 	n.atBufferLimit = bufferLimit(len(raw))
 	if !n.fast(raw) {
 		n.slow(raw)
+		n.spare = tokenBuf{}
 	}
 	return n
 }
@@ -79,12 +84,17 @@ func (n *normalized) fast(raw []byte) bool {
 	if ts < 0 {
 		return false
 	}
-	// One branch-free pass: OR the byte classes together and count the dots.
-	seen, dots := scanFast(raw[ts:e])
+	// One pass: OR the byte classes together, count the dots, and copy the token and its
+	// offsets into the one block they share. When the slow path takes over, it reuses
+	// the block.
+	buf := newTokenBuf(e - ts)
+	seen, dots := scanCopy(raw[ts:e], ts, buf.tok, buf.offs)
 	if seen&fastBad != 0 {
+		n.spare = buf
 		return false
 	}
 	if seen&fastEq != 0 && hasKeySeparator(raw[ts:e]) {
+		n.spare = buf
 		return false // name=value: the slow path says where it came from
 	}
 	te := trailingDots(raw, ts, e)
@@ -115,9 +125,8 @@ func (n *normalized) fast(raw []byte) bool {
 		n.ellipsis, n.ellipsisOffset, n.ellipsisLen = true, te, e-te
 	}
 	// The ellipsis stays at the end of the token, where the decode work looks for it.
-	n.token = string(raw[ts:e])
-	n.offsets = make([]int, e-ts+1)
-	fillOffsets(n.offsets, ts)
+	n.token = tokenString(buf.tok[:e-ts])
+	n.offsets = buf.offs[:e-ts+1]
 	n.tokenAtBufferLimit = bufferLimit(te - ts)
 	n.settleEllipsis(raw)
 	return true
@@ -140,7 +149,7 @@ func trailingDots(b []byte, s, e int) int {
 	return e
 }
 
-// The classes of the fast path's single pass.
+// The classes of the fast path's single pass (scanCopy).
 const (
 	fastDot uint8 = 1 << iota
 	fastEq
@@ -160,25 +169,6 @@ var fastClass = func() (t [256]uint8) {
 	}
 	return t
 }()
-
-// scanFast ORs the fast classes of t's bytes together and counts its dots, eight bytes
-// at a time.
-func scanFast(t []byte) (seen uint8, dots int) {
-	i := 0
-	for ; i+8 <= len(t); i += 8 {
-		p := (*[8]byte)(t[i:])
-		f0, f1, f2, f3 := fastClass[p[0]], fastClass[p[1]], fastClass[p[2]], fastClass[p[3]]
-		f4, f5, f6, f7 := fastClass[p[4]], fastClass[p[5]], fastClass[p[6]], fastClass[p[7]]
-		seen |= f0 | f1 | f2 | f3 | f4 | f5 | f6 | f7
-		dots += int(f0&fastDot+f1&fastDot+f2&fastDot+f3&fastDot) + int(f4&fastDot+f5&fastDot+f6&fastDot+f7&fastDot)
-	}
-	for ; i < len(t); i++ {
-		f := fastClass[t[i]]
-		seen |= f
-		dots += int(f & fastDot)
-	}
-	return seen, dots
-}
 
 // fillOffsets sets o[i] = base+i, eight at a time.
 func fillOffsets(o []int, base int) {
