@@ -128,8 +128,8 @@ func detectKind(b []byte) msgKind {
 		if i := strings.IndexByte(ls, ' '); i > 0 {
 			method = ls[:i]
 		}
-		if len(method) > 16 {
-			method = "request"
+		if len(method) > 16 || !isUpperWord([]byte(method)) {
+			method = "request" // SIP methods are upper-case words: INVITE, REGISTER…
 		}
 		return msgKind{"of a SIP " + method}
 	case strings.Contains(ls, " HTTP/1.") || strings.HasSuffix(ls, " HTTP/2") || strings.HasSuffix(ls, " HTTP/3"):
