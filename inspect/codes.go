@@ -66,6 +66,7 @@ var Catalogue = []CodeInfo{
 	{"key.secret-whitespace", Warning, "verifies only after trimming the secret's trailing newline"},
 	{"key.secret-encoding", Warning, "verifies only with the secret base64- or hex-decoded (or the reverse)"},
 	{"key.jwk-encoding", Warning, "JWK members padded, standard base64, or with leading zero octets"},
+	{"key.not-for-signing", Warning, "a JWK whose `use`, `key_ops` or `alg` rules it out for verifying this token; not used"},
 	{"claims.expired", Error, "`exp` is past (with leeway)"},
 	{"claims.not-yet-valid", Error, "`nbf` is in the future (with leeway)"},
 	{"claims.issued-in-future", Warning, "`iat` is in the future: clock skew?"},

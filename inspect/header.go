@@ -79,7 +79,7 @@ func (in *inspection) headerChecks() {
 			"every JOSE header needs `alg` (RFC 7515 §4.1.1); the producer is broken or this is not a JOSE header")
 	case alg.Value.Type != TypeString:
 		off, n := valueAt(alg)
-		in.add("header.alg-unknown", Error, PartHeader, off, n, fmt.Sprintf("the header's `alg` is a %s (%s), not a string", typeName(alg.Value.Type), clip(alg.Value.Raw)),
+		in.add("header.alg-unknown", Error, PartHeader, off, n, fmt.Sprintf("the header's `alg` is a %s (%s), not a string", typeName(alg.Value.Type), clipRaw(alg.Value.Raw)),
 			"`alg` must be a string naming a registered algorithm such as \"RS256\"")
 	default:
 		in.alg = alg.Value.Str
@@ -94,7 +94,7 @@ func (in *inspection) headerChecks() {
 		names := critNames(&m.Value)
 		msg := fmt.Sprintf("the header lists extensions in `crit` that a verifier must understand or reject the token: %s", names)
 		if names == "" {
-			msg = "the header has a `crit` that is not a non-empty array of names (" + clip(m.Value.Raw) + "): RFC 7515 §4.1.11 says to reject the token"
+			msg = "the header has a `crit` that is not a non-empty array of names (" + clipRaw(m.Value.Raw) + "): RFC 7515 §4.1.11 says to reject the token"
 		}
 		in.add("header.crit", Warning, PartHeader, off, n, msg,
 			"a library that does not know these extensions must reject the token; check that the verifier supports them")
@@ -103,7 +103,7 @@ func (in *inspection) headerChecks() {
 		if m := member(h, name); m != nil {
 			off, n := memberAt(m)
 			in.add("header.remote-key", Warning, PartHeader, off, n,
-				fmt.Sprintf("the header names where to fetch its own key (`%s`: %s); jwtlens never fetches it", name, clip(m.Value.Raw)),
+				fmt.Sprintf("the header names where to fetch its own key (`%s`: %s); jwtlens never fetches it", name, clipRaw(m.Value.Raw)),
 				"a verifier must take keys from its own configuration, never from a URL the token supplies; verify with a key you trust")
 		}
 	}
@@ -175,7 +175,7 @@ func (in *inspection) judgeEnc(h *Value, valueAt func(*Member) (int, int), at sp
 	}
 	if s, ok := m.Value.String(); !ok || !jweEncs[s] {
 		off, n := valueAt(m)
-		in.add("header.alg-unknown", Error, PartHeader, off, n, fmt.Sprintf("`enc` %s is not a content encryption algorithm of the JOSE registry", clip(m.Value.Raw)),
+		in.add("header.alg-unknown", Error, PartHeader, off, n, fmt.Sprintf("`enc` %s is not a content encryption algorithm of the JOSE registry", clipRaw(m.Value.Raw)),
 			"registered values are A128CBC-HS256, A192CBC-HS384, A256CBC-HS512, A128GCM, A192GCM, A256GCM")
 	}
 }
@@ -202,7 +202,7 @@ func (in *inspection) judgeKid(m *Member, valueAt func(*Member) (int, int)) {
 	off, n := valueAt(m)
 	s, ok := m.Value.String()
 	if !ok {
-		in.add("header.kid-suspicious", Warning, PartHeader, off, n, fmt.Sprintf("`kid` is a %s (%s), not a string", typeName(m.Value.Type), clip(m.Value.Raw)),
+		in.add("header.kid-suspicious", Warning, PartHeader, off, n, fmt.Sprintf("`kid` is a %s (%s), not a string", typeName(m.Value.Type), clipRaw(m.Value.Raw)),
 			"`kid` is a string (RFC 7515 §4.1.4); a verifier that looks it up as is may misbehave")
 		return
 	}
@@ -210,7 +210,7 @@ func (in *inspection) judgeKid(m *Member, valueAt func(*Member) (int, int)) {
 	if why == "" {
 		return
 	}
-	in.add("header.kid-suspicious", Warning, PartHeader, off, n, fmt.Sprintf("`kid` %s holds %s", clip(m.Value.Raw), why),
+	in.add("header.kid-suspicious", Warning, PartHeader, off, n, fmt.Sprintf("`kid` %s holds %s", clipRaw(m.Value.Raw), why),
 		"a key id is looked up by the verifier: make sure it is matched against a fixed list, never used as a path, shell word or SQL text")
 }
 
@@ -230,18 +230,8 @@ func kidTrouble(s string) string {
 	return ""
 }
 
-// clip shortens a raw JSON text for a message.
-func clip(s string) string {
-	const max = 60
-	if len(s) <= max {
-		return s
-	}
-	cut := max
-	for cut > 0 && s[cut]&0xC0 == 0x80 {
-		cut--
-	}
-	return s[:cut] + "…"
-}
+// clipRaw shortens a raw JSON text for a message and makes it safe to show.
+func clipRaw(s string) string { return Sanitize(clip(s, 60)) }
 
 // findNestedToken notices a payload that is itself a compact JWT and keeps it.
 func (in *inspection) findNestedToken() {

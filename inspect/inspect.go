@@ -286,7 +286,7 @@ func (in *inspection) jsonFindings() {
 				sev, hint = Error, "a JOSE header must not repeat a parameter (RFC 7515 §4); a verifier may read a different value than the one checked"
 			}
 			off, n := at(d.nameAt, d.nameEnd)
-			msg := fmt.Sprintf("the %s names %q twice: first at byte %d as %s, again at byte %d as %s", part, d.name, d.firstAt, clip(d.firstRaw), d.nameAt, clip(d.raw))
+			msg := fmt.Sprintf("the %s names %q twice: first at byte %d as %s, again at byte %d as %s", part, d.name, d.firstAt, clipRaw(d.firstRaw), d.nameAt, clipRaw(d.raw))
 			in.add("json.duplicate-key", sev, part, off, n, msg, hint)
 		}
 	}

@@ -17,19 +17,9 @@ type cutEvidence struct {
 
 func (c *cutEvidence) jsonCut(index int) { c.jsonCutAt = index + 1 }
 
-// bufferLimits are lengths at which tools commonly cut a value: field, header-line and
-// log-line limits.
-var bufferLimits = []int{255, 256, 512, 1000, 1023, 1024, 2000, 2047, 2048, 4000, 4095, 4096,
-	8000, 8190, 8191, 8192, 16383, 16384, 32767, 32768, 65535, 65536}
-
-func atBufferLimit(n int) bool {
-	for _, l := range bufferLimits {
-		if n == l {
-			return true
-		}
-	}
-	return false
-}
+// atBufferLimit reports whether n is a length at which tools commonly cut a value
+// (see commonBufferSizes in normalize_chars.go).
+func atBufferLimit(n int) bool { return bufferLimit(n) != 0 }
 
 // trimEllipsis returns tok without a trailing ellipsis a logger may have added when it
 // shortened the value ("...", "…", or a run of more dots after the last segment), and the

@@ -4,10 +4,20 @@
 //
 // The package is pure: it is given bytes and a name for where they came from, and never
 // reads the disk or the clock itself.
+//
+// Read takes any key material: PEM blocks of every usual kind (PKIX, PKCS#1, PKCS#8, SEC1,
+// certificates and chains, several blocks in one file), PEM damaged by copy and paste
+// (escaped \n, lost line breaks, missing armour, wrong dash counts, mislabelled blocks),
+// raw DER, JWK and JWK sets, OpenSSH public keys and private keys. It recognises and
+// explains what it cannot use (encrypted keys, PGP, CSRs, tokens, key ids, binary data).
+// Only public halves are kept. Secret takes an HMAC secret byte for byte; SecretVariants,
+// WeakSecret and LooksLikeKeyMaterial help verification judge it. Thumbprint and
+// PKIXFingerprint name a key the same way whatever format it came in.
 package keys
 
 import (
 	"crypto"
+	"fmt"
 	"time"
 )
 
@@ -42,6 +52,10 @@ type Key struct {
 	// for a JWK; for an HMAC secret, a short SHA-256 prefix that never reveals the secret.
 	Fingerprint string
 	Certificate *CertInfo // set when the key came from an X.509 certificate
+	// TrailingNewline says an HMAC secret ends in a line break or other trailing white
+	// space (as a file written by an editor or `echo` does). Secret keeps the bytes as
+	// given; SecretVariants offers the trimmed one for verification to try.
+	TrailingNewline bool
 }
 
 // CertInfo is what a person needs to know about the certificate a key came from.
@@ -69,14 +83,41 @@ type Set struct {
 	Findings []Finding
 }
 
-// Read reads any key material (PEM, DER, JWK, JWKS). Bytes that hold no key give a Set with
-// no keys and a key.unreadable finding saying what they looked like. STUB: owned by the keys work.
-func Read(data []byte, source string) Set {
-	return Set{Source: source, Findings: []Finding{{Code: "key.unreadable", Severity: "error",
-		Message: "key reading is not built yet", Hint: "use a later version"}}}
+// Describe says in a few words what kind of key k is: "rsa-2048", "ec P-256", "ed25519",
+// "hmac 32 bytes".
+func (k Key) Describe() string {
+	switch k.Family {
+	case RSA:
+		return fmt.Sprintf("rsa-%d", k.Bits)
+	case EC:
+		return "ec " + k.Curve
+	case Ed25519:
+		return "ed25519"
+	case HMAC:
+		n := len(k.Secret)
+		if n == 1 {
+			return "hmac 1 byte"
+		}
+		return fmt.Sprintf("hmac %d bytes", n)
+	}
+	return "unknown key"
 }
 
-// Secret reads an HMAC secret exactly as given. STUB: owned by the keys work.
-func Secret(data []byte, source string) Set {
-	return Set{Source: source, Keys: []Key{{Family: HMAC, Bits: len(data) * 8, Secret: append([]byte(nil), data...), Source: source, Format: "secret"}}}
+// ShortFingerprint is the first 16 characters of the fingerprint, enough to tell keys apart
+// on screen.
+func (k Key) ShortFingerprint() string {
+	if len(k.Fingerprint) <= 16 {
+		return k.Fingerprint
+	}
+	return k.Fingerprint[:16]
+}
+
+// HasError says whether the set holds an error finding.
+func (s Set) HasError() bool {
+	for _, f := range s.Findings {
+		if f.Severity == SevError {
+			return true
+		}
+	}
+	return false
 }

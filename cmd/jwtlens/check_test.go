@@ -1,0 +1,386 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// bin is the jwtlens binary TestMain builds; the tests run it as a whole process.
+var bin string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "jwtlens-test-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	bin = filepath.Join(dir, "jwtlens")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "building jwtlens: %v\n%s", err, out)
+		os.RemoveAll(dir)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// fixtureNow is the time the fixtures in testdata/cli are made relative to (see
+// testdata/gen/cli).
+const fixtureNow = "1767225600"
+
+// fixture reads a file of testdata/cli.
+func fixture(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "cli", name))
+	if err != nil {
+		t.Fatalf("fixture %s: %v (run go run ./testdata/gen/cli)", name, err)
+	}
+	return string(b)
+}
+
+// fixturePath is the path of a file of testdata/cli.
+func fixturePath(name string) string { return filepath.Join("..", "..", "testdata", "cli", name) }
+
+// result is what one run of the binary gave.
+type result struct {
+	code           int
+	stdout, stderr string
+	took           time.Duration
+}
+
+// runBin runs the binary with args and stdin, with stdout and stderr not terminals.
+func runBin(t *testing.T, stdin string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Stdin = strings.NewReader(stdin)
+	cmd.Env = append(os.Environ(), "NO_COLOR=", "COLUMNS=80")
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	start := time.Now()
+	err := cmd.Run()
+	res := result{stdout: out.String(), stderr: errb.String(), took: time.Since(start)}
+	var ee *exec.ExitError
+	switch {
+	case errors.As(err, &ee):
+		res.code = ee.ExitCode()
+	case err != nil:
+		t.Fatalf("running jwtlens: %v", err)
+	}
+	return res
+}
+
+func TestCheckExitStatus(t *testing.T) {
+	valid := fixture(t, "valid.jwt")
+	secret := fixturePath("secret.txt")
+	tests := []struct {
+		name     string
+		stdin    string
+		args     []string
+		code     int
+		stdout   []string // substrings of stdout
+		stderr   []string // substrings of stderr
+		noStdout bool
+	}{
+		{name: "valid token, no key", args: []string{"check", "--now", fixtureNow, valid}, code: 0,
+			stdout: []string{"NOT VERIFIED"}},
+		{name: "valid token on stdin", stdin: valid, args: []string{"check", "--now", fixtureNow}, code: 0,
+			stdout: []string{"NOT VERIFIED"}},
+		{name: "valid token, - reads stdin", stdin: valid, args: []string{"check", "-", "--now", fixtureNow}, code: 0},
+		{name: "verified with the secret file",
+			args: []string{"check", valid, "--secret-file", secret, "--now", fixtureNow}, code: 0, stdout: []string{"VERIFIED"}},
+		{name: "verified with --secret",
+			args: []string{"check", "--secret", fixture(t, "secret.txt"), "--now", fixtureNow, valid}, code: 0, stdout: []string{"✓ VERIFIED"}},
+		{name: "wrong secret",
+			args: []string{"check", "--secret-file", secret, "--now", fixtureNow, fixture(t, "wrong-secret.jwt")}, code: 1,
+			stdout: []string{"✗ INVALID", "signature.invalid"}},
+		{name: "expired at --now",
+			args: []string{"check", "--now", fixtureNow, fixture(t, "expired.jwt")}, code: 1, stdout: []string{"claims.expired"}},
+		{name: "expired token judged before it expired",
+			args: []string{"check", "--now", "2026-01-01T00:00:00Z", "--leeway", "4h", fixture(t, "expired.jwt")}, code: 0},
+		{name: "truncated", args: []string{"check", fixture(t, "truncated.jwt")}, code: 1,
+			stdout: []string{"✗ MALFORMED", "^"}},
+		{name: "empty stdin", args: []string{"check"}, code: 1, stdout: []string{"input.empty"}},
+		{name: "Kamailio claims met",
+			args: []string{"check", "--now", fixtureNow, "--claims", "sub='alice';iss='sip.example'", valid}, code: 0},
+		{name: "Kamailio claims not met",
+			args: []string{"check", "--now", fixtureNow, "--claims", "sub='bob'", valid}, code: 1, stdout: []string{"claims.expect-failed"}},
+		{name: "--expect not met",
+			args: []string{"check", "--now", fixtureNow, "--expect", "iss=other.example", valid}, code: 1, stdout: []string{"claims.expect-failed"}},
+
+		{name: "RS256 verified with the public key",
+			args: []string{"check", "--key", fixturePath("rs256.pub.pem"), "--now", fixtureNow, fixture(t, "rs256.jwt")}, code: 0,
+			stdout: []string{"✓ VERIFIED", "RSA 2048-bit"}},
+		{name: "RS256 verified with the JWK set, by kid",
+			args: []string{"check", "--now", fixtureNow, fixture(t, "rs256.jwt"), "--key", fixturePath("rs256.jwks.json")}, code: 0,
+			stdout: []string{"✓ VERIFIED", `kid "cli-rs256"`}},
+		{name: "RS256 verified with the private key",
+			args: []string{"check", "--key", fixturePath("rs256.key.pem"), "--now", fixtureNow, fixture(t, "rs256.jwt")}, code: 0,
+			stdout: []string{"✓ VERIFIED", "key.private"}},
+		{name: "RS256 with another key",
+			args: []string{"check", "--key", fixturePath("other.pub.pem"), "--now", fixtureNow, fixture(t, "rs256.jwt")}, code: 1,
+			stdout: []string{"✗ INVALID", "signature.invalid"}},
+		{name: "RS256 with an HMAC secret",
+			args: []string{"check", "--secret", "x", "--now", fixtureNow, fixture(t, "rs256.jwt")}, code: 1,
+			stdout: []string{"key.type-mismatch"}},
+		{name: "HS256 with the public key as the secret",
+			args: []string{"check", "--secret-file", fixturePath("rs256.pub.pem"), "--now", fixtureNow, valid}, code: 1,
+			stdout: []string{"key.alg-confusion"}},
+		{name: "a key file that holds no key",
+			args: []string{"check", "--key", fixturePath("valid.jwt"), "--now", fixtureNow, valid}, code: 1,
+			stdout: []string{"key.unreadable"}},
+		{name: "-- ends the flags", args: []string{"check", "--now", fixtureNow, "--", valid}, code: 0},
+		{name: "input over --max-size", args: []string{"check", "--max-size", "64", valid}, code: 1,
+			stdout: []string{"input.too-large"}},
+		{name: "missing key file", args: []string{"check", "--key", "/nonexistent/pub.pem", valid}, code: 2,
+			stderr: []string{"/nonexistent/pub.pem", "no such file", "check the path"}, noStdout: true},
+		{name: "missing secret file", args: []string{"check", valid, "--secret-file", "nope.key"}, code: 2,
+			stderr: []string{"--secret-file nope.key", "no such file"}, noStdout: true},
+		{name: "key file is a directory", args: []string{"check", "--key", ".", valid}, code: 2,
+			stderr: []string{"directory"}, noStdout: true},
+		{name: "unknown flag", args: []string{"check", "--frobnicate", valid}, code: 2,
+			stderr: []string{"unknown flag", "--frobnicate", "jwtlens check --help"}, noStdout: true},
+		{name: "flag without its value", args: []string{"check", valid, "--key"}, code: 2,
+			stderr: []string{"-key needs a value"}, noStdout: true},
+		{name: "bad --now", args: []string{"check", "--now", "yesterday", valid}, code: 2,
+			stderr: []string{`--now "yesterday"`, "RFC 3339"}, noStdout: true},
+		{name: "bad --leeway", args: []string{"check", "--leeway", "soon", valid}, code: 2, noStdout: true},
+		{name: "negative --leeway", args: []string{"check", "--leeway", "-1s", valid}, code: 2, stderr: []string{"negative"}, noStdout: true},
+		{name: "bad --max-size", args: []string{"check", "--max-size", "lots", valid}, code: 2, stderr: []string{"max-size"}, noStdout: true},
+		{name: "two tokens", args: []string{"check", valid, valid}, code: 2, stderr: []string{"takes one token"}, noStdout: true},
+		{name: "bad --claims", args: []string{"check", "--claims", "sub='alice", valid}, code: 2,
+			stderr: []string{"--claims", "never closed"}, noStdout: true},
+		{name: "help", args: []string{"check", "--help"}, code: 0, stdout: []string{"Exit status", "--secret-file", "--claims"}},
+		{name: "top-level help", args: []string{"--help"}, code: 0,
+			stdout: []string{"jwtlens check", "--demo", "Examples", "grep", "--claims"}},
+		{name: "version", args: []string{"--version"}, code: 0, stdout: []string{"jwtlens "}},
+		{name: "demo without a terminal prints the report", args: []string{"--demo"}, code: 0,
+			stdout: []string{"✓ VERIFIED"}},
+		{name: "no check, no terminal: the report", stdin: valid, args: []string{"--now", fixtureNow}, code: 0,
+			stdout: []string{"NOT VERIFIED", "Findings"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := runBin(t, tt.stdin, tt.args...)
+			if res.code != tt.code {
+				t.Errorf("jwtlens %s: exit %d, want %d\nstdout:\n%s\nstderr:\n%s", strings.Join(tt.args, " "), res.code, tt.code, res.stdout, res.stderr)
+			}
+			for _, w := range tt.stdout {
+				if !strings.Contains(res.stdout, w) {
+					t.Errorf("stdout lacks %q:\n%s", w, res.stdout)
+				}
+			}
+			for _, w := range tt.stderr {
+				if !strings.Contains(res.stderr, w) {
+					t.Errorf("stderr lacks %q:\n%s", w, res.stderr)
+				}
+			}
+			if tt.noStdout && res.stdout != "" {
+				t.Errorf("misuse printed to stdout:\n%s", res.stdout)
+			}
+			if tt.code == 2 && !strings.HasPrefix(res.stderr, "jwtlens: ") {
+				t.Errorf("misuse message %q does not start with jwtlens:", res.stderr)
+			}
+		})
+	}
+}
+
+// jsonOut is the part of the --json object the tests read.
+type jsonOut struct {
+	OK        *bool           `json:"ok"`
+	Verdict   string          `json:"verdict"`
+	Kind      *string         `json:"kind"`
+	Token     *string         `json:"token"`
+	Header    json.RawMessage `json:"header"`
+	Payload   json.RawMessage `json:"payload"`
+	Signature *struct {
+		Alg           string `json:"alg"`
+		Bytes         *int   `json:"bytes"`
+		ExpectedBytes *int   `json:"expected_bytes"`
+	} `json:"signature"`
+	Verification *struct {
+		Status string          `json:"status"`
+		Key    json.RawMessage `json:"key"`
+	} `json:"verification"`
+	Claims     []json.RawMessage `json:"claims"`
+	Candidates []json.RawMessage `json:"candidates"`
+	Findings   []struct {
+		Code     string  `json:"code"`
+		Severity string  `json:"severity"`
+		Part     string  `json:"part"`
+		Offset   *int    `json:"offset"`
+		Length   *int    `json:"length"`
+		Message  *string `json:"message"`
+		Hint     *string `json:"hint"`
+	} `json:"findings"`
+}
+
+func runJSON(t *testing.T, stdin string, args ...string) (jsonOut, result) {
+	t.Helper()
+	res := runBin(t, stdin, append([]string{"check", "--json"}, args...)...)
+	var out jsonOut
+	dec := json.NewDecoder(strings.NewReader(res.stdout))
+	if err := dec.Decode(&out); err != nil {
+		t.Fatalf("--json output is not one JSON object: %v\n%s", err, res.stdout)
+	}
+	if dec.More() {
+		t.Fatalf("--json printed more than one object:\n%s", res.stdout)
+	}
+	return out, res
+}
+
+func TestCheckJSON(t *testing.T) {
+	valid := fixture(t, "valid.jwt")
+	out, res := runJSON(t, "", "--now", fixtureNow, valid)
+	if res.code != 0 {
+		t.Errorf("exit %d, want 0; stderr %s", res.code, res.stderr)
+	}
+	if out.OK == nil || out.Kind == nil || out.Token == nil || out.Signature == nil || out.Verification == nil ||
+		out.Findings == nil || out.Claims == nil || out.Candidates == nil || out.Header == nil || out.Payload == nil ||
+		out.Signature.Bytes == nil || out.Signature.ExpectedBytes == nil {
+		t.Fatalf("--json lacks a field:\n%s", res.stdout)
+	}
+	if !*out.OK || out.Verdict != "NOT VERIFIED" || out.Verification.Status != "not-checked" || string(out.Verification.Key) != "null" {
+		t.Errorf("ok %v, verdict %q, status %q, key %s; want true, NOT VERIFIED, not-checked, null", *out.OK, out.Verdict, out.Verification.Status, out.Verification.Key)
+	}
+	if *out.Token != valid {
+		t.Errorf("token = %q, want the argument %q", *out.Token, valid)
+	}
+
+	// Stdin gives the same report as the argument.
+	fromStdin, _ := runJSON(t, valid, "--now", fixtureNow)
+	a, _ := json.Marshal(out)
+	b, _ := json.Marshal(fromStdin)
+	if !bytes.Equal(a, b) {
+		t.Errorf("stdin and argument reports differ:\n%s\n%s", a, b)
+	}
+
+	t.Run("header and payload keep their original text", func(t *testing.T) {
+		if string(out.Header) != `{"alg":"HS256","typ":"JWT"}` && !strings.Contains(res.stdout, `"header": {
+    "alg": "HS256",
+    "typ": "JWT"
+  }`) {
+			t.Errorf("header = %s, want the original members in order", out.Header)
+		}
+		if !strings.Contains(res.stdout, `"sub": "alice",
+    "iss": "sip.example",
+    "iat": 1767222000,
+    "exp": 1767229200`) {
+			t.Errorf("payload not in its original order:\n%s", res.stdout)
+		}
+		if out.Kind == nil || *out.Kind != "JWS" || out.Signature.Alg != "HS256" || *out.Signature.Bytes != 32 {
+			t.Errorf("kind %v alg %q bytes %d; want JWS HS256 32", *out.Kind, out.Signature.Alg, *out.Signature.Bytes)
+		}
+	})
+
+	t.Run("findings carry every field", func(t *testing.T) {
+		out, res := runJSON(t, fixture(t, "truncated.jwt"))
+		if res.code != 1 || *out.OK {
+			t.Errorf("truncated: exit %d ok %v, want 1 false", res.code, *out.OK)
+		}
+		if len(out.Findings) == 0 {
+			t.Fatalf("truncated: no findings:\n%s", res.stdout)
+		}
+		for _, f := range out.Findings {
+			if f.Code == "" || f.Severity == "" || f.Part == "" || f.Offset == nil || f.Length == nil || f.Message == nil || f.Hint == nil {
+				t.Errorf("finding lacks a field: %+v", f)
+			}
+		}
+		if string(out.Payload) != "null" {
+			t.Errorf("truncated payload = %s, want null", out.Payload)
+		}
+	})
+
+	t.Run("verified names the key", func(t *testing.T) {
+		out, res := runJSON(t, valid, "--now", fixtureNow, "--secret-file", fixturePath("secret.txt"))
+		if res.code != 0 || !*out.OK || out.Verification.Status != "verified" || !strings.Contains(string(out.Verification.Key), "secret.txt") {
+			t.Errorf("exit %d ok %v status %q key %s; want 0 true verified secret.txt", res.code, *out.OK, out.Verification.Status, out.Verification.Key)
+		}
+		if strings.Contains(res.stdout, fixture(t, "secret.txt")) {
+			t.Errorf("--json output holds the secret:\n%s", res.stdout)
+		}
+	})
+}
+
+func TestCheckHugeStdin(t *testing.T) {
+	huge := strings.Repeat("eyJhbGciOiJIUzI1NiJ9.", 5<<20/21) // about 5 MiB
+	out, res := runJSON(t, huge)
+	if res.code != 1 {
+		t.Errorf("exit %d, want 1; stderr %s", res.code, res.stderr)
+	}
+	found := false
+	for _, f := range out.Findings {
+		found = found || f.Code == "input.too-large"
+	}
+	if !found {
+		t.Errorf("no input.too-large finding for a 5 MiB stdin:\n%.2000s", res.stdout)
+	}
+	if res.took > 5*time.Second {
+		t.Errorf("a 5 MiB stdin took %v", res.took)
+	}
+	// A raised cap takes it.
+	out, _ = runJSON(t, huge[:2<<20], "--max-size", "4MiB")
+	for _, f := range out.Findings {
+		if f.Code == "input.too-large" {
+			t.Errorf("--max-size 4MiB still reports a 2 MiB input as too large")
+		}
+	}
+}
+
+// TestReportHasNoControlBytes feeds tokens whose claims hold terminal escapes (ESC[2J, an
+// OSC 52 clipboard write, BEL, C1 CSI, U+202E) and asserts none of them reaches stdout.
+func TestReportHasNoControlBytes(t *testing.T) {
+	// hostile.jwt is valid JSON with the escapes in claims (text.control-chars);
+	// hostile-raw.jwt has them raw, which is not JSON (json.invalid), shown as text.
+	for name, code := range map[string]string{"hostile.jwt": "text.control-chars", "hostile-raw.jwt": "json.invalid"} {
+		for _, args := range [][]string{{"check"}, {}} {
+			t.Run(name+" "+strings.Join(args, ""), func(t *testing.T) {
+				res := runBin(t, fixture(t, name), append(args, "--now", fixtureNow)...)
+				for _, bad := range []string{"\x1b", "\x07", "\u009b", "\u202e", "\u202d", "\u200b"} {
+					if strings.Contains(res.stdout, bad) {
+						t.Errorf("report holds %q:\n%q", bad, res.stdout)
+					}
+				}
+				for _, r := range res.stdout {
+					if (r < 0x20 && r != '\n') || (r >= 0x7f && r < 0xa0) {
+						t.Errorf("report holds control character %U", r)
+					}
+				}
+				if !strings.Contains(res.stdout, code) {
+					t.Errorf("no %s finding:\n%s", code, res.stdout)
+				}
+			})
+		}
+	}
+}
+
+// TestCheckJSONIsTerminalSafe asserts --json writes the bidi and C1 characters of a hostile
+// token as \u escapes, and that they decode to the same values.
+func TestCheckJSONIsTerminalSafe(t *testing.T) {
+	res := runBin(t, fixture(t, "hostile.jwt"), "check", "--json", "--now", fixtureNow)
+	for _, bad := range []string{"\x1b", "\x07", "\u009b", "\u202e"} {
+		if strings.Contains(res.stdout, bad) {
+			t.Errorf("--json output holds %q raw", bad)
+		}
+	}
+	var out struct {
+		Payload struct {
+			CSI string `json:"csi"`
+			RLO string `json:"rlo"`
+		} `json:"payload"`
+	}
+	if err := json.Unmarshal([]byte(res.stdout), &out); err != nil {
+		t.Fatalf("--json output does not parse: %v\n%s", err, res.stdout)
+	}
+	if out.Payload.CSI != "\u009b31m" || out.Payload.RLO != "\u202etxt.exe" {
+		t.Errorf("payload csi %q rlo %q; want the original values back", out.Payload.CSI, out.Payload.RLO)
+	}
+}

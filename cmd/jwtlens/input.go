@@ -1,0 +1,147 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"time"
+
+	"jwtlens/inspect"
+	"jwtlens/keys"
+)
+
+// maxKeyFile bounds how much of a key file is read; no key material is this large.
+const maxKeyFile = 4 << 20
+
+// env is what the command reads from the world: the streams and the clock.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	now            func() time.Time
+}
+
+// inspectOptions builds the diagnosis options from the flags: it reads the key and secret
+// files, parses the expectations and --now. Errors are misuse (exit 2).
+func (o *options) inspectOptions(e env) (inspect.Options, error) {
+	opt := inspect.Options{Leeway: o.leeway, MaxSize: int(o.maxSize)}
+	if o.leeway < 0 {
+		return opt, misuse("--leeway %s is negative; give a duration such as 30s or 2m", o.leeway)
+	}
+	opt.Now = e.now().UTC()
+	if o.now != "" {
+		t, err := parseNow(o.now)
+		if err != nil {
+			return opt, err
+		}
+		opt.Now = t
+	}
+	for _, path := range o.keyFiles {
+		data, err := readKeyFile(path, "--key")
+		if err != nil {
+			return opt, err
+		}
+		opt.Keys = append(opt.Keys, keys.Read(data, path))
+	}
+	for _, path := range o.secretFiles {
+		data, err := readKeyFile(path, "--secret-file")
+		if err != nil {
+			return opt, err
+		}
+		opt.Keys = append(opt.Keys, keys.Secret(data, path))
+	}
+	for _, s := range o.secrets {
+		opt.Keys = append(opt.Keys, keys.Secret([]byte(s), "--secret"))
+	}
+	for _, spec := range o.claims {
+		exps, err := inspect.ParseClaimsSpec(spec)
+		if err != nil {
+			return opt, misuse("--claims %q: %v; write it as \"sub='alice';iss='x';n=5\" (strings in quotes, numbers bare)", spec, err)
+		}
+		opt.Expect = append(opt.Expect, exps...)
+	}
+	for _, s := range o.expects {
+		exp, err := inspect.ParseExpect(s)
+		if err != nil {
+			return opt, misuse("--expect %q: %v; write it as NAME=VALUE, e.g. --expect iss=https://issuer.example", s, err)
+		}
+		opt.Expect = append(opt.Expect, exp)
+	}
+	return opt, nil
+}
+
+// keysGiven says whether any key or secret flag was given.
+func (o *options) keysGiven() bool {
+	return len(o.keyFiles)+len(o.secrets)+len(o.secretFiles) > 0
+}
+
+// readKeyFile reads a key or secret file, with an error that names the path and says what
+// to do.
+func readKeyFile(path, flagName string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fileError(path, flagName, err)
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, misuse("%s %s: that is a directory; give the key file inside it", flagName, path)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxKeyFile+1))
+	if err != nil {
+		return nil, fileError(path, flagName, err)
+	}
+	if len(data) > maxKeyFile {
+		return nil, misuse("%s %s: over %d MiB, which is no key; check the path", flagName, path, maxKeyFile>>20)
+	}
+	return data, nil
+}
+
+// fileError explains why a file could not be read.
+func fileError(path, flagName string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return misuse("%s %s: no such file; check the path (it is relative to %s)", flagName, path, cwd())
+	case errors.Is(err, fs.ErrPermission):
+		return misuse("%s %s: permission denied; make the file readable by this user or copy it somewhere readable", flagName, path)
+	}
+	return misuse("%s %s: cannot read it (%v)", flagName, path, unwrapPathError(err))
+}
+
+// unwrapPathError drops the operation and path the caller already states.
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// cwd is the working directory, for messages.
+func cwd() string {
+	d, err := os.Getwd()
+	if err != nil {
+		return "the current directory"
+	}
+	return d
+}
+
+// readToken returns the raw input: the one positional argument, or the whole of stdin
+// (bounded by maxSize+1 bytes, so an oversized input is diagnosed without reading it all)
+// when there is none or it is "-".
+func readToken(pos []string, e env, maxSize int, cmd string) ([]byte, error) {
+	if len(pos) > 1 {
+		return nil, misuse("%d arguments given, but %s takes one token; quote the token, or pipe it on stdin", len(pos), cmd)
+	}
+	if len(pos) == 1 && pos[0] != "-" {
+		return []byte(pos[0]), nil
+	}
+	if f, ok := e.stdin.(*os.File); ok && isTerminal(f) {
+		fmt.Fprintln(e.stderr, "jwtlens: reading the token from stdin; paste it, then press Enter and Ctrl-D")
+	}
+	data, err := io.ReadAll(io.LimitReader(e.stdin, int64(maxSize)+1))
+	if err != nil {
+		return nil, misuse("cannot read stdin (%v); pass the token as an argument instead", err)
+	}
+	return data, nil
+}

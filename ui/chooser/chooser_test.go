@@ -1,0 +1,411 @@
+package chooser
+
+import (
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/x509"
+	"encoding/pem"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"jwtlens/inspect"
+	"jwtlens/keys"
+)
+
+func init() { lipgloss.SetColorProfile(termenv.Ascii) }
+
+// fakeKeys stands in for package keys: it records what it was given and returns one RSA
+// key, with key.escaped-newlines when the bytes hold a literal backslash-n.
+type fakeKeys struct {
+	mu    sync.Mutex
+	reads []string
+}
+
+func (f *fakeKeys) read(data []byte, source string) keys.Set {
+	f.mu.Lock()
+	f.reads = append(f.reads, source+"|"+string(data))
+	f.mu.Unlock()
+	set := keys.Set{Source: source, Keys: []keys.Key{{Family: keys.RSA, Bits: 2048, Format: "PEM PUBLIC KEY", Source: source}}}
+	if strings.Contains(string(data), `\n`) {
+		set.Findings = append(set.Findings, keys.Finding{Code: "key.escaped-newlines", Severity: "warning",
+			Message: "the PEM holds literal \\n instead of line breaks; repaired"})
+	}
+	return set
+}
+
+func (f *fakeKeys) secret(data []byte, source string) keys.Set {
+	f.mu.Lock()
+	f.reads = append(f.reads, "secret:"+source+"|"+string(data))
+	f.mu.Unlock()
+	return keys.Set{Source: source, Keys: []keys.Key{{Family: keys.HMAC, Bits: len(data) * 8, Secret: data, Source: source, Format: "secret"}}}
+}
+
+func (f *fakeKeys) last() string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if len(f.reads) == 0 {
+		return ""
+	}
+	return f.reads[len(f.reads)-1]
+}
+
+// mixedDir makes a folder of key files and other files, made here rather than committed.
+func mixedDir(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	files := map[string]string{
+		"pub.pem":     "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n",
+		"jwks.JSON":   `{"keys":[]}`,
+		"server.crt":  "x",
+		"id_ed.pub":   "x",
+		"notes.txt":   "not a key",
+		"README.md":   "not a key",
+		".hidden.pem": "x",
+		"big.der":     strings.Repeat("x", 2048),
+	}
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, d := range []string{"certs", ".git"} {
+		if err := os.Mkdir(filepath.Join(dir, d), 0o700); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "certs", "ca.cer"), []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// drive runs cmd and every command that follows from it, feeding the messages back, and
+// returns the messages the chooser emits for the root.
+func drive(t *testing.T, m Model, cmd tea.Cmd) (Model, []tea.Msg) {
+	t.Helper()
+	var out []tea.Msg
+	for i := 0; cmd != nil && i < 10; i++ {
+		msg := cmd()
+		switch msg.(type) {
+		case KeyChosenMsg, ClosedMsg:
+			out = append(out, msg)
+			return m, out
+		}
+		m, cmd = m.Update(msg)
+	}
+	return m, out
+}
+
+func newChooser(t *testing.T, dir string, fk *fakeKeys) Model {
+	t.Helper()
+	cfg := Config{Dir: dir}
+	if fk != nil {
+		cfg.Read, cfg.Secret = fk.read, fk.secret
+	}
+	m := New(cfg)
+	m.SetSize(80, 24)
+	m, _ = drive(t, m, m.Init())
+	return m
+}
+
+func keys1(s string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }
+
+func typeText(m Model, s string) Model {
+	for _, r := range s {
+		m, _ = m.Update(keys1(string(r)))
+	}
+	return m
+}
+
+func names(m Model) []string {
+	var out []string
+	for _, e := range m.entries {
+		n := e.name
+		if e.dir {
+			n += "/"
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+func TestListsKeyFiles(t *testing.T) {
+	dir := mixedDir(t)
+	m := newChooser(t, dir, nil)
+	got := strings.Join(names(m), " ")
+	want := "../ certs/ big.der id_ed.pub jwks.JSON pub.pem server.crt"
+	if got != want {
+		t.Errorf("listed %q, want %q", got, want)
+	}
+	// Into certs/ and back up.
+	m, _ = m.Update(tea.KeyMsg{Type: tea.KeyDown})
+	var cmd tea.Cmd
+	m, cmd = m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	m, _ = drive(t, m, cmd)
+	if got := strings.Join(names(m), " "); got != "../ ca.cer" || m.Dir() != filepath.Join(dir, "certs") {
+		t.Errorf("in certs: listed %q in %s", got, m.Dir())
+	}
+	m, cmd = m.Update(tea.KeyMsg{Type: tea.KeyLeft})
+	m, _ = drive(t, m, cmd)
+	if m.Dir() != dir {
+		t.Errorf("after ← the folder is %s, want %s", m.Dir(), dir)
+	}
+}
+
+func TestChooseFileFromList(t *testing.T) {
+	dir := mixedDir(t)
+	fk := &fakeKeys{}
+	m := newChooser(t, dir, fk)
+	for i := 0; i < 5; i++ { // ../ certs/ big.der id_ed.pub jwks.JSON pub.pem
+		m, _ = m.Update(tea.KeyMsg{Type: tea.KeyDown})
+	}
+	m, cmd := m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	m, out := drive(t, m, cmd)
+	want := filepath.Join(dir, "pub.pem")
+	if len(out) != 1 || out[0].(KeyChosenMsg).Set.Source != want {
+		t.Fatalf("emitted %v, want KeyChosenMsg from %s", out, want)
+	}
+	if !strings.HasPrefix(fk.last(), want+"|-----BEGIN PUBLIC KEY-----") {
+		t.Errorf("keys.Read got %q", fk.last())
+	}
+	if v := m.View(); !strings.Contains(v, "Read pub.pem: RSA 2048 (PEM PUBLIC KEY)") {
+		t.Errorf("view does not show the key read:\n%s", v)
+	}
+}
+
+func TestTypedPath(t *testing.T) {
+	dir := mixedDir(t)
+	tests := []struct {
+		name    string
+		typed   string
+		source  string // the source of the key chosen; "" for none
+		wantDir string
+		wantErr string
+	}{
+		{"relative", "pub.pem", filepath.Join(dir, "pub.pem"), "", ""},
+		{"absolute", filepath.Join(dir, "certs", "ca.cer"), filepath.Join(dir, "certs", "ca.cer"), "", ""},
+		{"folder", "./certs", "", filepath.Join(dir, "certs"), ""},
+		{"missing", "./nope.pem", "", "", "no file at " + filepath.Join(dir, "nope.pem")},
+		{"secret", "hunter2", "typed secret", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fk := &fakeKeys{}
+			m := newChooser(t, dir, fk)
+			m = typeText(m, tt.typed)
+			if !m.IsTyping() {
+				t.Fatal("typing a letter in the list did not move the focus to the field")
+			}
+			m, cmd := m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+			m, out := drive(t, m, cmd)
+			if tt.source != "" {
+				if len(out) != 1 || out[0].(KeyChosenMsg).Set.Source != tt.source {
+					t.Fatalf("emitted %v, want a key from %s", out, tt.source)
+				}
+			} else if len(out) != 0 {
+				t.Fatalf("emitted %v, want nothing", out)
+			}
+			if tt.wantDir != "" && m.Dir() != tt.wantDir {
+				t.Errorf("folder = %s, want %s", m.Dir(), tt.wantDir)
+			}
+			if tt.wantErr != "" && !strings.Contains(m.View(), tt.wantErr) {
+				t.Errorf("view lacks %q:\n%s", tt.wantErr, m.View())
+			}
+		})
+	}
+}
+
+func TestPastePEMWithEscapedNewlines(t *testing.T) {
+	fk := &fakeKeys{}
+	m := newChooser(t, t.TempDir(), fk)
+	pasted := `-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----`
+	m, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(pasted), Paste: true})
+	if !strings.Contains(m.View(), "a PEM block: enter reads it") {
+		t.Errorf("the field does not say it holds a PEM:\n%s", m.View())
+	}
+	if strings.Contains(m.View(), "MFkwEwYH") {
+		t.Errorf("pasted material shown unmasked:\n%s", m.View())
+	}
+	m, cmd := m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	m, out := drive(t, m, cmd)
+	if len(out) != 1 {
+		t.Fatalf("emitted %v, want one KeyChosenMsg", out)
+	}
+	if got := fk.last(); got != "pasted PEM|"+pasted {
+		t.Errorf("keys.Read got %q, want the paste byte for byte", got)
+	}
+	if v := m.View(); !strings.Contains(v, "! key.escaped-newlines") {
+		t.Errorf("view lacks the key finding:\n%s", v)
+	}
+}
+
+func TestSecretMaskedAndRevealed(t *testing.T) {
+	fk := &fakeKeys{}
+	m := newChooser(t, t.TempDir(), fk)
+	m = typeText(m, "hunter2 x")
+	if v := m.View(); strings.Contains(v, "hunter2") || !strings.Contains(v, "9 characters, hidden") {
+		t.Errorf("a typed secret is not masked:\n%s", v)
+	}
+	m, _ = m.Update(tea.KeyMsg{Type: tea.KeyCtrlR})
+	if v := m.View(); !strings.Contains(v, "> hunter2 x") {
+		t.Errorf("ctrl+r does not reveal the field:\n%s", v)
+	}
+	m, cmd := m.Update(tea.KeyMsg{Type: tea.KeyCtrlS})
+	m, out := drive(t, m, cmd)
+	if len(out) != 1 || fk.last() != "secret:typed secret|hunter2 x" {
+		t.Fatalf("ctrl+s emitted %v, keys got %q", out, fk.last())
+	}
+	if v := m.View(); strings.Contains(v, "hunter2") != true { // still revealed: the person asked
+		t.Errorf("revealed field hidden again after use:\n%s", v)
+	}
+	m, _ = m.Update(tea.KeyMsg{Type: tea.KeyCtrlR})
+	if v := m.View(); strings.Contains(v, "hunter2") {
+		t.Errorf("secret visible after hiding it again:\n%s", v)
+	}
+}
+
+func TestWrongFamilyShown(t *testing.T) {
+	fk := &fakeKeys{}
+	m := newChooser(t, mixedDir(t), fk)
+	m = typeText(m, "pub.pem")
+	m, cmd := m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	m, _ = drive(t, m, cmd)
+	m.SetResult(&inspect.Report{
+		Verification: inspect.Verification{Status: inspect.CannotCheck, Detail: "an RSA key cannot check an ES256 token"},
+		Findings: []inspect.Finding{
+			{Code: "claims.expired", Severity: inspect.Error, Part: inspect.PartClaims, Message: "not about the key"},
+			{Code: "key.type-mismatch", Severity: inspect.Error, Part: inspect.PartKey, Message: "ES256 needs an EC P-256 key; this is RSA"},
+		},
+	})
+	v := m.View()
+	for _, want := range []string{"✗ key.type-mismatch ES256 needs an EC P-256 key", "✗ cannot check: an RSA key cannot check an ES256 token"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("view lacks %q:\n%s", want, v)
+		}
+	}
+	if strings.Contains(v, "not about the key") {
+		t.Errorf("view shows a finding that is not about the key:\n%s", v)
+	}
+}
+
+func TestStaleLoadDropped(t *testing.T) {
+	fk := &fakeKeys{}
+	m := newChooser(t, mixedDir(t), fk)
+	m = typeText(m, "pub.pem")
+	m, first := m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	m, _ = m.Update(tea.KeyMsg{Type: tea.KeyCtrlU})
+	m = typeText(m, "server.crt")
+	m, second := m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	slow := first() // the first load finishes last
+	m, cmd := m.Update(second())
+	m, _ = m.Update(slow)
+	if cmd == nil {
+		t.Fatal("the current load emitted nothing")
+	}
+	if got := cmd().(KeyChosenMsg).Set.Source; !strings.HasSuffix(got, "server.crt") {
+		t.Errorf("chose %s, want server.crt", got)
+	}
+	if len(m.Used()) != 1 || !strings.Contains(m.View(), "Read server.crt") {
+		t.Errorf("a stale load changed the chooser: used %d\n%s", len(m.Used()), m.View())
+	}
+}
+
+func TestSwitchBetweenUsedKeys(t *testing.T) {
+	fk := &fakeKeys{}
+	m := newChooser(t, mixedDir(t), fk)
+	for _, name := range []string{"pub.pem", "server.crt"} {
+		m, _ = m.Update(tea.KeyMsg{Type: tea.KeyCtrlU})
+		m = typeText(m, name)
+		var cmd tea.Cmd
+		m, cmd = m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+		m, _ = drive(t, m, cmd)
+	}
+	m, _ = m.Update(tea.KeyMsg{Type: tea.KeyTab}) // field → keys used
+	m, _ = m.Update(tea.KeyMsg{Type: tea.KeyUp})
+	m, cmd := m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	_, out := drive(t, m, cmd)
+	if len(out) != 1 || !strings.HasSuffix(out[0].(KeyChosenMsg).Set.Source, "pub.pem") {
+		t.Fatalf("switching emitted %v, want pub.pem again", out)
+	}
+}
+
+func TestEscKeepsState(t *testing.T) {
+	m := newChooser(t, mixedDir(t), &fakeKeys{})
+	m = typeText(m, "pub")
+	m, cmd := m.Update(tea.KeyMsg{Type: tea.KeyEsc})
+	if _, ok := cmd().(ClosedMsg); !ok {
+		t.Fatal("esc did not close")
+	}
+	m = typeText(m, ".pem")
+	if string(m.field) != "pub.pem" {
+		t.Errorf("field after esc and more typing = %q, want pub.pem", string(m.field))
+	}
+}
+
+func TestOversizedFile(t *testing.T) {
+	dir := mixedDir(t)
+	fk := &fakeKeys{}
+	m := New(Config{Dir: dir, MaxFile: 1024, Read: fk.read, Secret: fk.secret})
+	m.SetSize(80, 24)
+	m = typeText(m, "big.der")
+	m, cmd := m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	m, out := drive(t, m, cmd)
+	if len(out) != 0 || !strings.Contains(m.View(), "is over 1024 bytes") || fk.last() != "" {
+		t.Errorf("oversized file: emitted %v, read %q\n%s", out, fk.last(), m.View())
+	}
+}
+
+func TestRealKeysRead(t *testing.T) {
+	priv, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	der, err := x509.MarshalPKIXPublicKey(&priv.PublicKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "ec.pem")
+	if err := os.WriteFile(path, pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: der}), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	m := newChooser(t, dir, nil)
+	m = typeText(m, "ec.pem")
+	m, cmd := m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	m, out := drive(t, m, cmd)
+	if m.loaded == nil || m.loaded.Source != path {
+		t.Fatalf("keys.Read was not given the file: %+v", m.loaded)
+	}
+	if len(m.loaded.Keys) > 0 && (len(out) != 1 || m.loaded.Keys[0].Family != keys.EC) {
+		t.Errorf("read %+v, emitted %v; want an EC key chosen", m.loaded.Keys, out)
+	}
+}
+
+func TestViewFitsAndSanitizes(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "evil\x1b[2J.pem"), []byte("x"), 0o600); err != nil {
+		t.Skip("file system refuses the name")
+	}
+	for i := 0; i < 40; i++ {
+		os.WriteFile(filepath.Join(dir, "k"+strings.Repeat("x", i)+".pem"), []byte("x"), 0o600)
+	}
+	m := newChooser(t, dir, &fakeKeys{})
+	for _, size := range [][2]int{{80, 24}, {40, 12}, {140, 40}} {
+		m.SetSize(size[0], size[1])
+		v := m.View()
+		if n := strings.Count(v, "\n") + 1; n > size[1] {
+			t.Errorf("%dx%d: view is %d lines", size[0], size[1], n)
+		}
+		if inspect.Sanitize("\x1b") != "\x1b" && strings.Contains(v, "\x1b[2J") {
+			t.Errorf("a file name's escape sequence reached the view")
+		}
+	}
+}

@@ -1,0 +1,44 @@
+package common
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+)
+
+// Paint is a lipgloss style reduced to the escape sequences it puts around text, so hot
+// paths (the token strip, big JSON panes) can colour thousands of runs without calling
+// lipgloss.Style.Render for each. It is only right for styles without padding, width,
+// borders or margins.
+type Paint struct {
+	pre, post string
+}
+
+// NewPaint captures the sequences st wraps around a single-line text.
+func NewPaint(st lipgloss.Style) Paint {
+	const probe = "X"
+	out := st.Render(probe)
+	i := strings.Index(out, probe)
+	if i < 0 {
+		return Paint{}
+	}
+	return Paint{pre: out[:i], post: out[i+len(probe):]}
+}
+
+// S returns text wrapped in the paint's sequences.
+func (p Paint) S(text string) string {
+	if text == "" || (p.pre == "" && p.post == "") {
+		return text
+	}
+	return p.pre + text + p.post
+}
+
+// W writes text wrapped in the paint's sequences to b.
+func (p Paint) W(b *strings.Builder, text string) {
+	if text == "" {
+		return
+	}
+	b.WriteString(p.pre)
+	b.WriteString(text)
+	b.WriteString(p.post)
+}

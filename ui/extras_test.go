@@ -1,0 +1,269 @@
+package ui
+
+import (
+	"bytes"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"jwtlens/inspect"
+	"jwtlens/ui/clip"
+)
+
+// lockedBuffer stands in for the terminal: it records what copies write to it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// memClipboard is a system clipboard in memory.
+type memClipboard struct {
+	mu   sync.Mutex
+	text string
+}
+
+func (c *memClipboard) ReadAll() (string, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.text, nil
+}
+func (c *memClipboard) WriteAll(s string) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.text = s
+	return nil
+}
+func (c *memClipboard) Available() bool { return true }
+func (c *memClipboard) Name() string    { return "the test clipboard" }
+
+func envOf(kv ...string) clip.Env {
+	return func(k string) string {
+		for i := 0; i+1 < len(kv); i += 2 {
+			if kv[i] == k {
+				return kv[i+1]
+			}
+		}
+		return ""
+	}
+}
+
+// drive runs cmd and the commands that follow from it through Update, as the program
+// would, skipping ticks (the tests drive the clock by hand).
+func drive(t *testing.T, m Model, cmd tea.Cmd) Model {
+	t.Helper()
+	queue := []tea.Cmd{cmd}
+	for steps := 0; len(queue) > 0 && steps < 50; steps++ {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		msg := runWithin(c, 100*time.Millisecond)
+		switch msg := msg.(type) {
+		case nil:
+			continue
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+			continue
+		}
+		var next tea.Cmd
+		m, next = sendCmd(m, msg)
+		queue = append(queue, next)
+	}
+	return m
+}
+
+// runWithin runs a command, giving up on one that waits longer (a tick).
+func runWithin(c tea.Cmd, d time.Duration) tea.Msg {
+	done := make(chan tea.Msg, 1)
+	go func() { done <- c() }()
+	select {
+	case msg := <-done:
+		return msg
+	case <-time.After(d):
+		return nil
+	}
+}
+
+type clockAt struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *clockAt) now() time.Time  { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+func (c *clockAt) set(t time.Time) { c.mu.Lock(); c.t = t; c.mu.Unlock() }
+
+func newExtras(t *testing.T, token string, cfg Config) (Model, *clockAt) {
+	t.Helper()
+	clk := &clockAt{t: goldenNow}
+	cfg.Token = token
+	cfg.Now = clk.now
+	if cfg.Clipboard == nil {
+		cfg.Clipboard = &clip.Clipboard{Sys: &memClipboard{}, Env: envOf("DISPLAY", ":0")}
+	}
+	m := New(cfg)
+	m = send(m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	return m, clk
+}
+
+func TestChooseKeyVerifies(t *testing.T) {
+	if !realInspect() {
+		t.Skip("needs the real diagnosis")
+	}
+	m, _ := newExtras(t, fixture(t, "valid-rs256.jwt"), Config{KeyDir: "testdata/tokens"})
+	m = send(m, keyOf(tea.KeyEsc)) // leave the token strip
+	m, cmd := sendCmd(m, runes("o"))
+	if _, ok := m.overlay.(chooserOverlay); !ok {
+		t.Fatalf("o outside the token strip did not open the chooser (overlay %T)", m.overlay)
+	}
+	m = drive(t, m, cmd)
+	if v := m.View(); !strings.Contains(v, "rsa-pub.pem") {
+		t.Fatalf("the chooser does not list testdata/tokens:\n%s", v)
+	}
+	m = send(m, runes("rsa-pub.pem"))
+	m, cmd = sendCmd(m, keyOf(tea.KeyEnter))
+	m = drive(t, m, cmd)
+	if got := m.Report().Verification.Status; got != inspect.Verified {
+		t.Fatalf("after choosing rsa-pub.pem the verification is %s, want verified", got)
+	}
+	if v := m.View(); !strings.Contains(v, "✓ verified") {
+		t.Errorf("the chooser does not show the verdict:\n%s", v)
+	}
+	m, cmd = sendCmd(m, keyOf(tea.KeyEsc))
+	m = drive(t, m, cmd)
+	if m.overlay != nil {
+		t.Fatal("esc did not close the chooser")
+	}
+	m, cmd = sendCmd(m, keyOf(tea.KeyCtrlO))
+	m = drive(t, m, cmd)
+	if v := m.View(); !strings.Contains(v, "> rsa-pub.pem") || !strings.Contains(v, "● RSA 2048") {
+		t.Errorf("reopening lost the field or the keys used:\n%s", v)
+	}
+}
+
+func TestCopyWritesOSC52(t *testing.T) {
+	out := &lockedBuffer{}
+	sys := &memClipboard{}
+	token := fixture(t, "valid-hs256.jwt")
+	m, _ := newExtras(t, "Bearer "+token, Config{Output: out, Clipboard: &clip.Clipboard{Sys: sys, Env: envOf("SSH_TTY", "/dev/pts/0")}})
+	m, cmd := sendCmd(m, keyOf(tea.KeyCtrlY))
+	m = drive(t, m, cmd)
+	clean := m.Report().Token
+	if want := string(clip.OSC52(clean, false)); out.String() != want {
+		t.Errorf("terminal got %q, want %q", out.String(), want)
+	}
+	v := m.View()
+	if !strings.Contains(v, "sent to your terminal by OSC 52") || !strings.Contains(v, "credential") {
+		t.Errorf("the status line does not say how the copy went:\n%s", v)
+	}
+	if sys.text != "" {
+		t.Errorf("the system clipboard was written over SSH without a display")
+	}
+}
+
+func TestPasteFromClipboard(t *testing.T) {
+	token := fixture(t, "valid-hs256.jwt")
+	sys := &memClipboard{text: token}
+	m, _ := newExtras(t, "", Config{Clipboard: &clip.Clipboard{Sys: sys, Env: envOf("DISPLAY", ":0")}})
+	m, cmd := sendCmd(m, keyOf(tea.KeyCtrlV))
+	m = drive(t, m, cmd)
+	if m.Value() != token || m.Report() == nil {
+		t.Fatalf("ctrl+v put %q in the input, want the clipboard's token", m.Value())
+	}
+}
+
+func TestPasteWithoutClipboard(t *testing.T) {
+	m, _ := newExtras(t, "", Config{Clipboard: &clip.Clipboard{Sys: &memClipboard{text: "x"}, Env: envOf("SSH_CONNECTION", "1 2 3 4")}})
+	m, cmd := sendCmd(m, keyOf(tea.KeyCtrlV))
+	m = drive(t, m, cmd)
+	v := m.View()
+	if !strings.Contains(v, "SSH session") || !strings.Contains(v, "terminal's own paste") {
+		t.Errorf("no clear message without a clipboard:\n%s", v)
+	}
+	m = send(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(fixture(t, "valid-hs256.jwt")), Paste: true})
+	if m.Report() == nil {
+		t.Error("a terminal paste after the failed clipboard read was not inspected")
+	}
+	if h := strings.Count(m.View(), "\n") + 1; h > 30 {
+		t.Errorf("the view is %d lines on a 30-line screen", h)
+	}
+}
+
+func TestExplainToggle(t *testing.T) {
+	m, _ := newExtras(t, fixture(t, "valid-hs256.jwt"), Config{})
+	m = send(m, keyOf(tea.KeyCtrlT))
+	if v := m.View(); !strings.Contains(v, "How this token is built") {
+		t.Fatalf("ctrl+t does not show explain mode:\n%s", v)
+	}
+	m = send(m, runes("e")) // typed into the token strip, not a toggle there
+	if !strings.Contains(m.View(), "How this token is built") {
+		t.Error("e typed in the token strip turned explain mode off")
+	}
+	m = send(m, keyOf(tea.KeyEsc))
+	m = send(m, runes("e"))
+	if strings.Contains(m.View(), "How this token is built") {
+		t.Error("e outside the token strip did not turn explain mode off")
+	}
+}
+
+func TestExpiryTurnsOver(t *testing.T) {
+	if !realInspect() {
+		t.Skip("needs the real diagnosis")
+	}
+	m, clk := newExtras(t, fixture(t, "valid-rs256.jwt"), Config{})
+	if !m.ext.clock.Active() {
+		t.Fatal("the clock does not tick for a token with exp")
+	}
+	if m.Report().Has("claims.expired") {
+		t.Fatal("the token is expired at the start")
+	}
+	exp := goldenNow.Add(42 * time.Minute)
+	clk.set(exp.Add(-time.Second))
+	m, next := sendCmd(m, m.ext.clock.Tick())
+	if next == nil || m.Report().Has("claims.expired") {
+		t.Fatalf("one second before exp: next tick %v, expired %v", next != nil, m.Report().Has("claims.expired"))
+	}
+	clk.set(exp.Add(time.Second))
+	m = send(m, m.ext.clock.Tick())
+	if !m.Report().Has("claims.expired") {
+		t.Fatal("one second after exp the report is not expired")
+	}
+	if v := m.View(); !strings.Contains(strings.ToLower(v), "expired") {
+		t.Errorf("the screen does not say expired:\n%s", v)
+	}
+	// A token without time claims stops the clock.
+	m = send(m, keyOf(tea.KeyCtrlU))
+	m = send(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln"), Paste: true})
+	if m.ext.clock.Active() {
+		t.Error("the clock still ticks for a token without time claims")
+	}
+}
+
+func TestChooserResultAfterEsc(t *testing.T) {
+	m, _ := newExtras(t, fixture(t, "valid-rs256.jwt"), Config{KeyDir: "testdata/tokens"})
+	m, cmd := sendCmd(m, keyOf(tea.KeyCtrlO))
+	m = drive(t, m, cmd)
+	m = send(m, runes("rsa-pub.pem"))
+	m, load := sendCmd(m, keyOf(tea.KeyEnter))
+	m, closeCmd := sendCmd(m, keyOf(tea.KeyEsc))
+	m = drive(t, m, closeCmd)
+	m = drive(t, m, load) // the load lands after the chooser closed
+	if len(m.sets) != 1 || !strings.HasSuffix(m.sets[0].Source, "rsa-pub.pem") {
+		t.Errorf("a load finishing after esc was lost: sets %v", len(m.sets))
+	}
+}

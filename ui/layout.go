@@ -1,0 +1,85 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// layout is how the lines of the screen were shared out by the last relayout.
+type layout struct {
+	inputH, findingsH, paneH, helpH int
+}
+
+// fitWidth cuts every line of s to w cells (bubbles/help can overshoot its Width when
+// the ellipsis does not fit).
+func fitWidth(s string, w int) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = ansi.Truncate(l, w, "…")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// helpKey is what the help line depends on.
+type helpKey struct {
+	focus            Focus
+	full             bool
+	width            int
+	chooser, explain bool
+}
+
+// relayout shares the height out: the verdict gets one line, the help what it measures,
+// the token strip and findings what they need within a cap, and the panes the rest. It
+// measures the parts instead of assuming their heights.
+func (m *Model) relayout() {
+	w, h := max(20, m.width), max(8, m.height)
+	m.help.Width = w
+	m.input.SetInfo(m.counter())
+	m.input.SetSize(w, 2)
+	m.findings.SetSize(w, 1)
+
+	if hk := (helpKey{m.focus, m.fullHelp, w, m.chooser != nil, m.explain != nil}); hk != m.helpFor || m.helpStr == "" {
+		m.helpStr, m.helpFor = fitWidth(m.helpView(), w), hk
+	}
+	helpH := lipgloss.Height(m.helpStr)
+	verdictH := 1
+	inputNeed := m.input.NeededLines()
+	inputCap := max(3, h/3)
+	inputH := min(inputNeed, inputCap)
+
+	findNeed := 0
+	if m.findings.Len() > 0 {
+		findNeed = m.findings.NeededLines()
+	}
+	findCap := max(3, h/5)
+	findH := min(findNeed, findCap)
+
+	const minPanes = 6
+	paneH := h - helpH - verdictH - inputH - findH
+	for paneH < minPanes && (findH > 2 || inputH > 2) {
+		if findH > 2 {
+			findH--
+		} else {
+			inputH--
+		}
+		paneH++
+	}
+	paneH = max(3, paneH)
+
+	m.input.SetSize(w, inputH)
+	m.findings.SetSize(w, max(1, findH))
+	m.panes.SetSize(w, paneH)
+	if m.report != nil {
+		m.panes.SetReport(m.report)
+	}
+	if m.overlay != nil {
+		m.overlay.SetSize(w-4, paneH-2)
+	}
+	if m.explain != nil {
+		m.explain.SetSize(w, paneH)
+	}
+	m.paneH = paneH
+	m.lay = layout{inputH: inputH, findingsH: findH, paneH: paneH, helpH: helpH}
+}
