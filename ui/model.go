@@ -47,6 +47,9 @@ type Model struct {
 	report    *inspect.Report
 	reportFor string
 	pending   bool // input changed in a burst; the report is stale until it settles
+	// followCursor is set by typing and cursor keys and cleared by a paste: the strip then
+	// shows the problem the paste has rather than the cursor at its end.
+	followCursor bool
 	seq       int  // tags settle ticks
 	lastInput time.Time
 	clock     func() time.Time // wall clock for burst detection
@@ -265,12 +268,13 @@ func (m *Model) handleInputKey(k tea.KeyMsg) (tea.Cmd, bool) {
 	}
 	before := m.input.Value()
 	*m.input, _ = m.input.Update(k)
+	pieces := k.Type == tea.KeyRunes && !k.Paste && (len(k.Runes) > 1 || burst)
+	m.followCursor = !k.Paste && !pieces
 	if m.input.Value() == before {
 		m.syncMarks()
 		return nil, true
 	}
 	m.lastInput = now
-	pieces := k.Type == tea.KeyRunes && !k.Paste && (len(k.Runes) > 1 || burst)
 	if pieces || (m.pending && !k.Paste) {
 		m.pending = true
 		m.seq++
