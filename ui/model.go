@@ -50,10 +50,10 @@ type Model struct {
 	// followCursor is set by typing and cursor keys and cleared by a paste: the strip then
 	// shows the problem the paste has rather than the cursor at its end.
 	followCursor bool
-	seq       int  // tags settle ticks
-	lastInput time.Time
-	clock     func() time.Time // wall clock for burst detection
-	inspectFn func([]byte, inspect.Options) *inspect.Report
+	seq          int // tags settle ticks
+	lastInput    time.Time
+	clock        func() time.Time // wall clock for burst detection
+	inspectFn    func([]byte, inspect.Options) *inspect.Report
 
 	overlay     Overlay
 	chooser     KeyChooser
