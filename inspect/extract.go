@@ -155,6 +155,12 @@ func scanRun(b []byte, i, e int) (end, dots int, key bool) {
 	for j < e {
 		c := charClass[b[j]]
 		if c&clRun == 0 {
+			// A quote between two base64url characters is a stray character inside
+			// the token, not a delimiter: keep it for the decode work to point at.
+			if isQuote(b[j]) && j > i && j+1 < e && charClass[b[j-1]]&clB64 != 0 && charClass[b[j+1]]&clB64 != 0 {
+				j++
+				continue
+			}
 			break
 		}
 		switch c {
@@ -241,10 +247,11 @@ func (n *normalized) slow(raw []byte) {
 	pieces := joinPieces(b, best.s, best.e, best.dots, te0)
 	st := n.build(v, pieces)
 	tailEnd := pieces[len(pieces)-1].e
+	cutLen := n.offsets[len(n.offsets)-1] - n.offsets[0]
 	if n.ellipsis {
-		tailEnd += 3 // "..." or the 3 bytes of "…"
+		cutLen = n.ellipsisOffset - n.offsets[0]
 	}
-	n.tokenAtBufferLimit = bufferLimit(v.rawAt(tailEnd) - v.rawAt(best.s))
+	n.tokenAtBufferLimit = bufferLimit(cutLen)
 
 	// What was removed around it.
 	lead, trail := best.s, tailEnd
@@ -629,13 +636,15 @@ func isWrapWidth(w int) bool {
 func (n *normalized) build(v *view, ps []piece) (st buildStats) {
 	b := v.b
 	last := &ps[len(ps)-1]
-	if last.e-last.s > 3 && b[last.e-1] == '.' && b[last.e-2] == '.' && b[last.e-3] == '.' {
-		n.ellipsis, n.ellipsisOffset = true, v.rawAt(last.e-3)
+	// A logger's ellipsis stays at the end of the token (the decode work judges it), and
+	// is located in the raw input here.
+	if k := trailingDots(b, last.s, last.e); k < last.e {
+		n.ellipsis, n.ellipsisOffset = true, v.rawAt(k)
 		n.ellipsisLen = v.rawEnd(last.e-1) - n.ellipsisOffset
-		last.e -= 3
 	} else if last.e+2 < len(b) && b[last.e] == 0xE2 && b[last.e+1] == 0x80 && b[last.e+2] == 0xA6 {
 		n.ellipsis, n.ellipsisOffset = true, v.rawAt(last.e)
 		n.ellipsisLen = v.rawEnd(last.e+2) - n.ellipsisOffset
+		last.e += 3
 	}
 	size := 0
 	for _, p := range ps {

@@ -354,6 +354,7 @@ func (p *jsonParser) hex4() (rune, bool) {
 func (p *jsonParser) enter() bool {
 	p.depth++
 	if p.depth > maxJSONDepth {
+		p.i-- // point at the bracket that opened one level too many
 		p.fail("json.invalid", "less nesting (more than 256 levels of objects and arrays)")
 		return false
 	}

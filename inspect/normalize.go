@@ -87,20 +87,22 @@ func (n *normalized) fast(raw []byte) bool {
 	if seen&fastEq != 0 && hasKeySeparator(raw[ts:e]) {
 		return false // name=value: the slow path says where it came from
 	}
-	te := e
-	if e-ts > 3 && raw[e-1] == '.' && raw[e-2] == '.' && raw[e-3] == '.' {
-		te -= 3
-		dots -= 3
-	}
+	te := trailingDots(raw, ts, e)
+	dots -= e - te
 	if !tokenLike(raw[ts:te], dots) {
-		// One word with nothing around it that is no JWT: a placeholder or not a token.
+		// One word with nothing around it that is no JWT. A placeholder, or a word
+		// without dots the size of an opaque token, a UUID or a hash stops here; anything
+		// else (dots, a short word, a long blob) goes on to be split, so the decode work
+		// can say what its segments suggest.
 		v := &view{b: raw, raw: raw}
 		if ph, ok := placeholderFor(raw[ts:e]); ok {
 			n.placeholderFinding(v, ph, ts, e, afterBearer(bearer))
-		} else {
-			n.notToken(raw[ts:e], msgKind{})
+			return true
 		}
-		return true
+		if dots == 0 && te-ts >= 16 && te-ts <= maxOpaque {
+			n.notToken(raw[ts:e], msgKind{})
+			return true
+		}
 	}
 	if s > 0 || e < len(raw) {
 		n.findings = make([]Finding, 0, 2)
@@ -112,11 +114,29 @@ func (n *normalized) fast(raw []byte) bool {
 	if te < e {
 		n.ellipsis, n.ellipsisOffset, n.ellipsisLen = true, te, e-te
 	}
-	n.token = string(raw[ts:te])
-	n.offsets = make([]int, te-ts+1)
+	// The ellipsis stays at the end of the token, where the decode work looks for it.
+	n.token = string(raw[ts:e])
+	n.offsets = make([]int, e-ts+1)
 	fillOffsets(n.offsets, ts)
 	n.tokenAtBufferLimit = bufferLimit(te - ts)
 	return true
+}
+
+// maxOpaque is the longest dotless word called an opaque token rather than handed on
+// as a single segment; opaque access tokens are far shorter.
+const maxOpaque = 512
+
+// trailingDots returns where a logger's ellipsis of three or more dots at the end of
+// b[s:e] starts, or e when there is none (a run of nothing but dots is no ellipsis).
+func trailingDots(b []byte, s, e int) int {
+	k := e
+	for k > s && b[k-1] == '.' {
+		k--
+	}
+	if e-k >= 3 && k > s {
+		return k
+	}
+	return e
 }
 
 // The classes of the fast path's single pass.
@@ -216,7 +236,8 @@ func schemePrefix(b []byte, s, e int) (int, bool) {
 
 // tokenLike reports whether t (with dots dots, counting %2E) could be a JWT: it starts
 // the way an encoded JSON object does, or it has the three or five segments of one with a
-// first and second segment long enough to be a header and a payload.
+// segment that starts like JSON or a first and second segment long enough to be a header
+// and a payload.
 func tokenLike(t []byte, dots int) bool {
 	if len(t) >= 10 && jsonPrefix(t) {
 		return true
@@ -224,15 +245,20 @@ func tokenLike(t []byte, dots int) bool {
 	if dots != 2 && dots != 4 {
 		return false
 	}
-	seg, segs := 0, 0
-	for _, c := range t {
+	// Either a segment starts like encoded JSON (the header may be the empty one), or the
+	// first two segments are long enough to be a header and a payload.
+	seg, segs, long := 0, 0, true
+	for i, c := range t {
 		cl := charClass[c]
 		if cl&(clB64|clDot|clEq) == 0 {
 			return false
 		}
 		if c == '.' {
 			if segs < 2 && seg < 16 {
-				return false
+				long = false
+			}
+			if jsonPrefix(t[i+1:]) {
+				return true
 			}
 			segs++
 			seg = 0
@@ -240,7 +266,7 @@ func tokenLike(t []byte, dots int) bool {
 		}
 		seg++
 	}
-	return true
+	return long
 }
 
 // trimmedFinding reports the whitespace around b[s:e].

@@ -42,14 +42,14 @@ var charClass = func() (t [256]uint8) {
 
 func isSpace(c byte) bool { return charClass[c]&clSpace != 0 }
 
-// bufferLimits are lengths at which tools commonly cut a value: fixed-size buffers,
+// commonBufferSizes are lengths at which tools commonly cut a value: fixed-size buffers,
 // field, header-line and log-line limits.
-var bufferLimits = [...]int{255, 256, 511, 512, 1000, 1023, 1024, 2000, 2047, 2048, 4000, 4095, 4096,
+var commonBufferSizes = [...]int{255, 256, 511, 512, 1000, 1023, 1024, 2000, 2047, 2048, 4000, 4095, 4096,
 	8000, 8190, 8191, 8192, 16383, 16384, 32767, 32768, 65535, 65536}
 
 // bufferLimit returns n when n is a common buffer size, else 0.
 func bufferLimit(n int) int {
-	for _, l := range bufferLimits {
+	for _, l := range commonBufferSizes {
 		if n == l {
 			return n
 		}

@@ -18,7 +18,7 @@ type cutEvidence struct {
 func (c *cutEvidence) jsonCut(index int) { c.jsonCutAt = index + 1 }
 
 // atBufferLimit reports whether n is a length at which tools commonly cut a value
-// (see bufferLimits in normalize_chars.go).
+// (see commonBufferSizes in normalize_chars.go).
 func atBufferLimit(n int) bool { return bufferLimit(n) != 0 }
 
 // trimEllipsis returns tok without a trailing ellipsis a logger may have added when it

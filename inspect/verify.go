@@ -28,6 +28,10 @@ func verify(r *Report, opt Options) (Verification, []Finding) {
 	}
 	v := &verifier{r: r, opt: opt, fs: fs}
 	if len(opt.Keys) == 0 {
+		if !hasSignature(r) {
+			// Nothing that could be verified (no token, a JWE, alg none): no finding.
+			return Verification{Status: NotChecked, Detail: "no key given"}, v.fs
+		}
 		v.add(Finding{Code: "signature.not-verified", Severity: Info, Part: PartSignature,
 			Message: "No key or secret was given, so nothing is said about the signature: it is neither valid nor invalid yet.",
 			Hint:    "Give the key the server uses: --key FILE (PEM, certificate, JWK or JWKS), or --secret TEXT for HS256/384/512 tokens."})
@@ -35,6 +39,23 @@ func verify(r *Report, opt Options) (Verification, []Finding) {
 	}
 	res := v.run()
 	return res, v.fs
+}
+
+// hasSignature reports whether r holds a JWS with a signature segment that a key could
+// check: not a JWE, not alg none.
+func hasSignature(r *Report) bool {
+	if r.Kind == KindJWE || len(r.Segments) != 3 {
+		return false
+	}
+	if alg, ok := r.Header.Get("alg").String(); ok && strings.EqualFold(alg, "none") {
+		return false
+	}
+	for i := range r.Segments {
+		if r.Segments[i].Part == PartSignature {
+			return true
+		}
+	}
+	return false
 }
 
 // severityOf maps the severity names package keys uses to a Severity.
@@ -207,9 +228,31 @@ func (v *verifier) withKeys() Verification {
 	if len(fit) == 0 {
 		var one *keys.Key
 		if len(usable) == 1 {
-			one = usable[0].key
+			c := *usable[0].key
+			one = &c
 		}
-		for _, f := range misfits {
+		// One finding per kind of misfit: a key set of twenty RSA keys for an ES256 token
+		// is one problem, not twenty.
+		for i, f := range misfits {
+			more := 0
+			first := true
+			for j, g := range misfits {
+				if g.Code == f.Code {
+					if j < i {
+						first = false
+						break
+					}
+					if j > i {
+						more++
+					}
+				}
+			}
+			if !first {
+				continue
+			}
+			if more > 0 {
+				f.Message += fmt.Sprintf(" (%d more of the keys given do not fit for the same reason.)", more)
+			}
 			v.add(f)
 		}
 		v.kidNotFound(named, kids, nil)
@@ -289,7 +332,7 @@ func (v *verifier) fits(k *keys.Key) (f *Finding, confusion bool) {
 	if spec.family == keys.HMAC && k.Family == keys.HMAC {
 		if what := keyMaterialInSecret(k.Secret); what != "" {
 			return &Finding{Code: "key.alg-confusion", Severity: Error, Part: PartKey,
-				Message: fmt.Sprintf("The token says %s (an HMAC shared secret), and the secret given (%s) is %s. Using public key material as an HMAC secret is the classic forgery: an attacker who knows the public key signs an HS* token with it, and a server that accepts it is checking against a secret everyone has. jwtlens refuses to check it.",
+				Message: fmt.Sprintf("The token says %s (an HMAC shared secret), and the secret given (%s) is %s. Using key material as an HMAC secret is the classic forgery: an attacker who knows the public key signs an HS* token with it, and a server that accepts it is checking against a secret everyone has. jwtlens refuses to check it.",
 					spec.name, Sanitize(k.Source), what),
 				Hint: "If your server verifies this way, fix it now: pin the alg each key is for (RS256, ES256…) and never accept HS* with a public key. If the token really is HS*, give the shared secret, not a key file."}, true
 		}

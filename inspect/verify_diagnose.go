@@ -25,14 +25,17 @@ func (v *verifier) diagnose(fit []candidate, named int, kids []string) Verificat
 					Hint:    sv.hint})
 				reasons = append(reasons, "it does "+sv.how)
 			}
-		case keys.EC:
-			if why, ok := v.derSignature(k); ok {
-				reasons = append(reasons, why)
-			}
 		case keys.RSA:
-			if why, ok := v.rsaLength(k); ok {
-				reasons = append(reasons, why)
+			if len(reasons) == 0 {
+				if why, ok := v.rsaLength(k); ok {
+					reasons = append(reasons, why)
+				}
 			}
+		}
+	}
+	if v.spec.family == keys.EC {
+		if why, ok := v.derSignature(fit); ok {
+			reasons = append(reasons, why)
 		}
 	}
 	var one *keys.Key
@@ -96,9 +99,9 @@ type ecdsaDER struct {
 }
 
 // derSignature checks whether the ECDSA signature is DER instead of raw R‖S, and whether
-// it verifies with k once converted. It reports signature.der-encoded in place of the
-// report's own finding with that code.
-func (v *verifier) derSignature(k *keys.Key) (string, bool) {
+// it verifies with one of the fit keys once converted. It reports signature.der-encoded in
+// place of the report's own finding with that code.
+func (v *verifier) derSignature(fit []candidate) (string, bool) {
 	size := v.spec.sigBytes / 2
 	if len(v.sig) == v.spec.sigBytes {
 		return "", false
@@ -115,11 +118,21 @@ func (v *verifier) derSignature(k *keys.Key) (string, bool) {
 		raw := make([]byte, 2*size)
 		d.R.FillBytes(raw[:size])
 		d.S.FillBytes(raw[size:])
-		if v.spec.method.Verify(v.input, raw, publicKeyArg(k)) == nil {
-			msg += fmt.Sprintf(" Converted to R‖S, it verifies with %s: the key is right, the signer's encoding is wrong.", describeKey(k))
+		var with *keys.Key
+		for _, c := range fit {
+			if v.spec.method.Verify(v.input, raw, publicKeyArg(c.key)) == nil {
+				with = c.key
+				break
+			}
+		}
+		switch {
+		case with != nil:
+			msg += fmt.Sprintf(" Converted to R‖S, it verifies with %s: the key is right, the signer's encoding is wrong.", describeKey(with))
 			why = "its ECDSA signature is DER-encoded; converted to R‖S it verifies"
-		} else {
-			msg += fmt.Sprintf(" Even converted to R‖S it does not verify with %s, so the key is probably wrong too.", describeKey(k))
+		case len(fit) == 1:
+			msg += fmt.Sprintf(" Even converted to R‖S it does not verify with %s, so the key is probably wrong too.", describeKey(fit[0].key))
+		default:
+			msg += fmt.Sprintf(" Even converted to R‖S it verifies with none of the %d keys given, so the key is probably wrong too.", len(fit))
 		}
 	} else {
 		msg += fmt.Sprintf(" Its numbers are too large for %s, so it cannot be converted.", v.spec.curve)

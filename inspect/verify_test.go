@@ -44,7 +44,7 @@ func runVerify(t *testing.T, tok string, sets ...keys.Set) (*Report, Verificatio
 	v, fs := verify(r, Options{Keys: sets})
 	seen := map[string]int{}
 	for _, f := range fs {
-		if seen[f.Code]++; seen[f.Code] > 1 && (f.Code == "key.weak" || f.Part == PartSignature) {
+		if seen[f.Code]++; seen[f.Code] > 1 && (f.Code == "key.weak" || f.Code == "key.type-mismatch" || f.Part == PartSignature) {
 			t.Errorf("finding %s reported twice: %v", f.Code, findingCodes(fs))
 		}
 		for _, bad := range bareLibraryErrors {
@@ -230,6 +230,8 @@ func TestVerifyCases(t *testing.T) {
 			[]string{"key.not-for-signing"}, []string{"signature.verified"}, `"enc"`},
 		{"DER ECDSA signature", "ES256-der", []string{"ec256-a.pem"}, Invalid,
 			[]string{"signature.der-encoded", "signature.invalid"}, nil, "it verifies with"},
+		{"DER ECDSA signature, the second of two keys", "ES256-der", []string{"ec256-b.pem", "ec256-a.pem"}, Invalid,
+			[]string{"signature.der-encoded", "signature.invalid"}, nil, "it verifies with ec P-256 (ec256-a.pem)"},
 		{"DER ECDSA signature, wrong key too", "ES256-der", []string{"ec256-b.pem"}, Invalid,
 			[]string{"signature.der-encoded"}, nil, "does not verify"},
 		{"ES256 token with a P-384 key", "ES256", []string{"ec384-a.pem"}, CannotCheck,
@@ -244,6 +246,8 @@ func TestVerifyCases(t *testing.T) {
 			[]string{"signature.not-verified"}, []string{"signature.verified"}, `"HS256"`},
 		{"unsupported alg", "ES256K-unsupported", []string{"ec256-a.pem"}, CannotCheck,
 			[]string{"signature.not-verified"}, nil, "not one jwtlens can verify"},
+		{"a key set where no key fits says so once", "ES256", []string{"jwks.json"}, CannotCheck,
+			[]string{"key.type-mismatch"}, nil, "1 more of the keys"},
 		{"mixed set: only the fitting key is used", "ES256", []string{"jwks.json", "ec256-a.pem"}, Verified,
 			[]string{"signature.verified"}, []string{"key.type-mismatch"}, "ec256-a.pem"},
 		{"no key at all", "HS256", nil, NotChecked,
@@ -315,6 +319,24 @@ func TestVerifyCleanedToken(t *testing.T) {
 	}
 }
 
+func TestVerifyNoKey(t *testing.T) {
+	toks := loadTokens(t)
+	for _, c := range []struct {
+		name, tok string
+		finding   bool
+	}{
+		{"signed token", toks["RS256"], true},
+		{"alg none", toks["none"], false},
+		{"JWE", "eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.a.b.c.d", false},
+		{"not a token", "hello", false},
+	} {
+		_, v, fs := runVerify(t, c.tok)
+		if v.Status != NotChecked || (finding(fs, "signature.not-verified") != nil) != c.finding {
+			t.Errorf("%s with no key: %s %v, want not-checked with signature.not-verified %v", c.name, v.Status, findingCodes(fs), c.finding)
+		}
+	}
+}
+
 func TestVerifyKeySetFindingsCopied(t *testing.T) {
 	toks := loadTokens(t)
 	bad := keys.Set{Source: "junk.txt", Findings: []keys.Finding{{Code: "key.unreadable", Severity: "error",
@@ -355,7 +377,7 @@ func TestVerifyThroughInspect(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	raw := tok
+	raw := "Authorization: Bearer " + tok
 	r := Inspect([]byte(raw), Options{Keys: []keys.Set{keyFile(t, "jwks.json")}, Expect: exps})
 	if r.Verification.Status != Verified || r.Verification.Key == nil || r.Verification.Key.KID != "a" {
 		t.Fatalf("Inspect with the JWKS: %s %+v, want verified with kid a", r.Verification.Status, r.Verification.Key)
@@ -385,7 +407,7 @@ func TestVerifyThroughInspect(t *testing.T) {
 	wrapped := tok[:60] + "\n" + tok[60:120] + "\n" + tok[120:]
 	r = Inspect([]byte(wrapped), Options{Keys: []keys.Set{keyFile(t, "rsa-a.pem")}})
 	if !r.Has("input.inner-whitespace") {
-		t.Skipf("normalize does not report the wrapped paste (%v); nothing to check", codes(r))
+		t.Fatalf("normalize does not report the wrapped paste: %v", codes(r))
 	}
 	f := find(r, "signature.verified")
 	if r.Verification.Status != Verified || f == nil || !strings.Contains(f.Message, "as pasted") {

@@ -22,6 +22,7 @@ const maxLabel = 64
 func findArmour(t []byte, word string, limit int) [][]int {
 	var out [][]int
 	w := []byte(word + " ")
+	floor := 0 // the end of the previous match: matches never overlap
 	for from := 0; len(out) < limit; {
 		i := bytes.Index(t[from:], w)
 		if i < 0 {
@@ -31,11 +32,11 @@ func findArmour(t []byte, word string, limit int) [][]int {
 		from = i + len(w)
 		// dashes before, with one optional space between
 		j := i
-		if j > 0 && t[j-1] == ' ' {
+		if j > floor && t[j-1] == ' ' {
 			j--
 		}
 		ld := j
-		for ld > 0 && t[ld-1] == '-' && j-ld < 1<<16 {
+		for ld > floor && t[ld-1] == '-' && j-ld < 1<<16 {
 			ld--
 		}
 		if ld == j {
@@ -65,7 +66,7 @@ func findArmour(t []byte, word string, limit int) [][]int {
 			continue
 		}
 		out = append(out, []int{ld, rd, ld, j, ls, le, k, rd})
-		from = rd
+		from, floor = rd, rd
 	}
 	return out
 }
@@ -117,8 +118,8 @@ func (r *reader) readPEM(t []byte) {
 	}
 	if len(r.chain) > 0 {
 		r.find("key.certificate", SevInfo,
-			fmt.Sprintf("%s holds a chain of %d certificates; the first one's key is used, the %s (%s) not: issuers do not sign tokens.",
-				r.src(), len(r.chain)+1, plural(len(r.chain), "other one", "other %d"), strings.Join(r.chain, "; ")),
+			fmt.Sprintf("%s holds a chain of %d certificates; the first one's key is used, and %s (%s) %s, as the keys of issuers do not sign tokens.",
+				r.src(), len(r.chain)+1, plural(len(r.chain), "the other one", "the other %d"), strings.Join(r.chain, "; "), plural(len(r.chain), "is left aside", "are left aside")),
 			"Nothing to do if the first certificate is the signer's; otherwise put the signer's certificate first.")
 	}
 }
@@ -148,7 +149,7 @@ func splitPEM(t []byte) []pemBlock {
 			if b64len(body) >= 16 {
 				b := parseBody(body, label)
 				b.repairs = append([]string{"the BEGIN line was missing"}, b.repairs...)
-				dashRepairs(&b, "END", t, e)
+				dashRepairs(&b.pemBlock, "END", t, e)
 				out = append(out, b.pemBlock)
 			}
 			pos = e[1]
@@ -174,7 +175,7 @@ func splitPEM(t []byte) []pemBlock {
 			if e[0] > 0 && t[e[0]-1] != '\n' && bm[1] < e[0] {
 				b.lostBreaks = true
 			}
-			dashRepairs(&b, "END", t, e)
+			dashRepairs(&b.pemBlock, "END", t, e)
 			pos = e[1]
 		} else {
 			b = parseBody(t[bm[1]:nextBegin], label)
@@ -184,9 +185,9 @@ func splitPEM(t []byte) []pemBlock {
 		if bm[1] < len(t) && t[bm[1]] != '\n' && t[bm[1]] != '\r' {
 			b.lostBreaks = true
 		}
-		dashRepairs(&b, "BEGIN", t, bm)
+		dashRepairs(&b.pemBlock, "BEGIN", t, bm)
 		b.repairs = append(b.repairs, repairs...)
-		if b.lostBreaks {
+		if b.lostBreaks && !b.nLetters {
 			if b.spaces {
 				b.repairs = append(b.repairs, "its line breaks had been turned into spaces")
 			} else {
@@ -203,10 +204,40 @@ type parsedBody struct {
 	pemBlock
 	lostBreaks bool
 	spaces     bool
+	nLetters   bool // the line breaks were the letter n, now removed
+}
+
+// lettersN undoes "\n" that lost its backslash: a body that is n, a line of 64 (or 70, 76)
+// characters, n, another line… ending with n. It returns the body without those letters.
+func lettersN(s []byte) ([]byte, bool) {
+	if len(s) < 3 || s[0] != 'n' || s[len(s)-1] != 'n' {
+		return nil, false
+	}
+	for _, w := range []int{64, 70, 76} {
+		var out []byte
+		i, ok := 1, true
+		for i < len(s) {
+			end := i + w
+			if end >= len(s) { // the last line: up to the final n
+				out = append(out, s[i:len(s)-1]...)
+				break
+			}
+			if s[end] != 'n' {
+				ok = false
+				break
+			}
+			out = append(out, s[i:end]...)
+			i = end + 1
+		}
+		if ok && len(out) > 0 && !bytes.Contains(out[:len(out)-min(len(out), 2)], []byte("=")) {
+			return out, true
+		}
+	}
+	return nil, false
 }
 
 // dashRepairs notes armour lines without exactly five dashes on each side.
-func dashRepairs(b interface{ addRepair(string) }, which string, t []byte, m []int) {
+func dashRepairs(b *pemBlock, which string, t []byte, m []int) {
 	left, right := m[3]-m[2], m[7]-m[6]
 	want := 5
 	if bytes.HasPrefix(t[m[4]:], []byte("SSH2 ")) {
@@ -215,11 +246,8 @@ func dashRepairs(b interface{ addRepair(string) }, which string, t []byte, m []i
 	if left == want && right == want {
 		return
 	}
-	b.addRepair(fmt.Sprintf("the %s line has %d dashes before %s and %d after, not %d and %d", which, left, which, right, want, want))
+	b.repairs = append(b.repairs, fmt.Sprintf("the %s line has %d dashes before %s and %d after, not %d and %d", which, left, which, right, want, want))
 }
-
-func (b *parsedBody) addRepair(s string) { b.repairs = append(b.repairs, s) }
-func (b *pemBlock) addRepair(s string)   { b.repairs = append(b.repairs, s) }
 
 // b64len counts base64 characters in body.
 func b64len(body []byte) int {
@@ -298,6 +326,13 @@ func parseBody(body []byte, label string) parsedBody {
 	}
 	if b.bad != "" {
 		return b
+	}
+	if !hasNL {
+		if fixed, ok := lettersN(clean); ok {
+			clean = fixed
+			b.nLetters = true
+			b.repairs = append(b.repairs, `its line breaks had become the letter n (each \n lost its backslash, as a shell or YAML may do)`)
+		}
 	}
 	clean = bytes.TrimRight(clean, "=")
 	enc := base64.RawStdEncoding

@@ -9,6 +9,7 @@ import (
 	"encoding/asn1"
 	"encoding/base64"
 	"encoding/hex"
+	"encoding/json"
 	"encoding/pem"
 	"math/big"
 	"strings"
@@ -38,6 +39,8 @@ func TestReadVariants(t *testing.T) {
 		say      string
 		same     string // fixture whose key it must be
 	}{
+		{"service account json", `{"type":"service_account","private_key":` + jsonQuote(string(readFixture(t, "rsa2048.pkcs8.pem"))) + `,"client_email":"x@y"}`, 1, "key.escaped-newlines", "", "rsa2048.pub.pem"},
+		{"backslashes lost", strings.ReplaceAll(strings.TrimSpace(pub), "\n", "n"), 1, "key.pem-repaired", "the letter n", "rsa2048.pub.pem"},
 		{"text before and after", "subject=CN=x\nissuer=CN=x\n" + pub + "trailing words\n", 1, "", "", "rsa2048.pub.pem"},
 		{"blocks glued", strings.TrimSpace(pub) + strings.TrimSpace(string(readFixture(t, "ec256.pub.pem"))), 2, "", "", "rsa2048.pub.pem"},
 		{"begin missing", body + "\n" + lines[len(lines)-1] + "\n", 1, "key.pem-repaired", "BEGIN line was missing", "rsa2048.pub.pem"},
@@ -67,8 +70,11 @@ func TestReadVariants(t *testing.T) {
 		{"base64 not der", base64.StdEncoding.EncodeToString([]byte("this is a secret value, not DER")), 0, "key.unreadable", "base64 of 31 bytes", ""},
 		{"putty", "PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\n", 0, "key.unreadable", "puttygen", ""},
 		{"gzip", "\x1f\x8b\x08\x00rest", 0, "key.unreadable", "gzip", ""},
+		{"url", "https://id.example/.well-known/jwks.json", 0, "key.unreadable", "curl -o jwks.json", ""},
+		{"path", "/etc/keys/public.pem", 0, "key.unreadable", "file path", ""},
 		{"prose", "please find the key attached to this message, thanks", 0, "key.unreadable", "bytes of text", ""},
 		{"der garbage", "\x30\x03\x02\x01\x05", 0, "key.unreadable", "none of the structures", ""},
+		{"der with newline", string(readFixture(t, "ec256.pub.der")) + "\n", 1, "", "", "ec256.pub.pem"},
 		{"der truncated", string(readFixture(t, "rsa2048.pub.der")[:100]), 0, "key.unreadable", "cut short", ""},
 		{"too large", strings.Repeat("a", MaxInput+1), 0, "key.unreadable", "far more than any key file", ""},
 		{"only whitespace", " \n\t ", 0, "key.unreadable", "empty", ""},
@@ -235,4 +241,9 @@ func TestFingerprintStable(t *testing.T) {
 func sha256hex(b []byte) string {
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
+}
+
+func jsonQuote(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
 }

@@ -128,3 +128,38 @@ func TestLooksLikeKeyMaterial(t *testing.T) {
 		}
 	}
 }
+
+// TestSecretFixtures ties the secret fixtures to the JWK set: secret.b64 and secret.hex hold
+// the bytes of its "hmac-1" key, which one of their variants must give.
+func TestSecretFixtures(t *testing.T) {
+	var oct []byte
+	for _, k := range Read(readFixture(t, "jwks.json"), "").Keys {
+		if k.KID == "hmac-1" {
+			oct = k.Secret
+		}
+	}
+	if len(oct) != 32 {
+		t.Fatalf("jwks.json hmac-1 secret is %d bytes", len(oct))
+	}
+	for file, label := range map[string]string{"secret.b64": "base64-decoded (after trimming whitespace)", "secret.hex": "hex-decoded"} {
+		s := Secret(readFixture(t, file), file)
+		found := false
+		for _, v := range SecretVariants(s.Keys[0].Secret) {
+			if bytes.Equal(v.Secret, oct) {
+				found = true
+				if v.Label != label || v.Code != "key.secret-encoding" {
+					t.Errorf("%s: variant %q %s, want %q key.secret-encoding", file, v.Label, v.Code, label)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("SecretVariants(%s) lacks the decoded secret", file)
+		}
+	}
+	if s := Secret(readFixture(t, "secret.txt"), "secret.txt"); !s.Keys[0].TrailingNewline {
+		t.Error("secret.txt: TrailingNewline not set")
+	}
+	if s := Read(readFixture(t, "secret.txt"), "secret.txt"); !said(s, "--secret-file") {
+		t.Errorf("Read(secret.txt) does not suggest --secret-file: %v", s.Findings)
+	}
+}

@@ -88,6 +88,14 @@ func describeUnreadable(t []byte, src string) string {
 		n := min(len(t), 4)
 		return fmt.Sprintf("%s is %d bytes of binary data that are not a DER key or certificate (they start % x).", src, len(t), t[:n])
 	}
+	single0 := !bytes.ContainsAny(t, " \t\r\n")
+	if single0 && (bytes.HasPrefix(t, []byte("https://")) || bytes.HasPrefix(t, []byte("http://"))) {
+		return fmt.Sprintf("%s is a URL, not a key; jwtlens never fetches anything.", src)
+	}
+	if single0 && len(t) < 4096 && (t[0] == '/' || bytes.HasPrefix(t, []byte("~/")) || bytes.HasPrefix(t, []byte("./"))) &&
+		bytes.Count(t, []byte("/")) >= 1 && !bytes.Contains(t, []byte("//")) {
+		return fmt.Sprintf("%s looks like a file path, not the contents of a key.", src)
+	}
 	if uuidRE.Match(t) {
 		return fmt.Sprintf("%s is a UUID, which looks like a key id (kid) rather than a key.", src)
 	}
@@ -115,11 +123,20 @@ func hintUnreadable(t []byte) string {
 	if m := matchJWT(t); m != nil {
 		return "Give the key the token is verified with (PEM, certificate, JWK or JWKS); the token goes in as the input to inspect."
 	}
+	if bytes.HasPrefix(t, []byte("https://")) || bytes.HasPrefix(t, []byte("http://")) {
+		return "Download it yourself (curl -o jwks.json URL) and give the file."
+	}
+	if len(t) > 0 && (t[0] == '/' || bytes.HasPrefix(t, []byte("~/")) || bytes.HasPrefix(t, []byte("./"))) && !bytes.ContainsAny(t, " \t\r\n") {
+		return "Give the file itself: jwtlens check --key PATH, or paste what the file holds."
+	}
 	if bytes.HasPrefix(t, []byte("PuTTY-User-Key-File-")) {
 		return "Export the public key with: puttygen key.ppk -O public-openssh -o key.pub, then give key.pub."
 	}
 	if isText(t) && !bytes.ContainsAny(bytes.TrimSpace(t), " \t\r\n") && len(t) <= 128 {
 		return "A kid only names a key: give the key itself. If this is an HMAC secret, pass it with --secret or --secret-file."
+	}
+	if isText(t) && !bytes.ContainsAny(bytes.TrimSpace(t), "\r\n") && len(t) <= 1024 {
+		return "If this line is an HMAC secret, pass it with --secret-file (not as a key); otherwise give a PEM, certificate, JWK or JWK set."
 	}
 	return "Give a PEM public key, certificate, private key, DER, JWK or JWK set."
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"jwtlens/inspect"
+	"jwtlens/keys"
 )
 
 // This file draws the static report: what `jwtlens check` prints, and what `jwtlens` prints
@@ -246,34 +247,60 @@ func (p *printer) verdict(r *inspect.Report, keysGiven bool) {
 	case VerdictInvalid, VerdictMalformed:
 		mark, style = "✗", p.st.verdictBad
 	}
-	var detail string
+	// The verdict is one line: the word and what it rests on (the headline finding's code,
+	// or the verification). The headline's message follows, indented, so the line a person
+	// reads first is never wrapped.
+	var head string
+	var next *inspect.Finding
 	switch v {
 	case VerdictVerified:
-		detail = inspect.Sanitize(r.Verification.Detail)
-		if h := firstAtLeast(r, inspect.Warning); h != nil {
-			detail += fmt.Sprintf("; but %s (%s)", inspect.Sanitize(h.Message), h.Code)
-		}
+		head = inspect.Sanitize(r.Verification.Detail)
+		next = firstAtLeast(r, inspect.Warning)
 	case VerdictInvalid, VerdictMalformed:
-		if h := firstAtLeast(r, inspect.Error); h != nil {
-			detail = fmt.Sprintf("%s (%s)", inspect.Sanitize(h.Message), h.Code)
+		if next = firstAtLeast(r, inspect.Error); next != nil {
+			head = next.Code
+			if more := countAtLeast(r, inspect.Error) - 1; more > 0 {
+				head += fmt.Sprintf(" (and %d more %s)", more, plural(more, "error", "errors"))
+			}
 		} else {
-			detail = inspect.Sanitize(r.Verification.Detail)
+			head = inspect.Sanitize(r.Verification.Detail)
 		}
 	default:
-		h := firstAtLeast(r, inspect.Warning)
-		switch {
-		case keysGiven:
-			detail = inspect.Sanitize(r.Verification.Detail)
-			if h != nil {
-				detail += fmt.Sprintf("; %s (%s)", inspect.Sanitize(h.Message), h.Code)
-			}
-		case h != nil:
-			detail = fmt.Sprintf("%s (%s); no key given", inspect.Sanitize(h.Message), h.Code)
-		default:
-			detail = "no key given; add --key FILE or --secret TEXT to verify"
+		head = "no key given; add --key FILE or --secret TEXT to verify"
+		if keysGiven {
+			head = inspect.Sanitize(r.Verification.Detail)
+		}
+		next = firstAtLeast(r, inspect.Warning)
+	}
+	word := style.Render(mark + " " + string(v))
+	room := p.width - ansi.StringWidth(word) - 3
+	p.line(word + " — " + ansi.Truncate(head, room, "…"))
+	if next != nil {
+		text := inspect.Sanitize(next.Message)
+		if v == VerdictVerified || v == VerdictNotVerified {
+			text = fmt.Sprintf("but %s (%s)", text, next.Code)
+		}
+		p.wrapped("    ", 4, text, lipgloss.NewStyle())
+	}
+}
+
+// countAtLeast counts the findings of at least severity s.
+func countAtLeast(r *inspect.Report, s inspect.Severity) int {
+	n := 0
+	for _, f := range r.Findings {
+		if f.Severity >= s {
+			n++
 		}
 	}
-	p.wrapped(style.Render(mark+" "+string(v))+" — ", 4, detail, lipgloss.NewStyle())
+	return n
+}
+
+// plural picks the singular or plural form for n.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // firstAtLeast returns the first finding of at least severity s (findings are sorted most
@@ -665,13 +692,15 @@ func (p *printer) verification(r *inspect.Report, keysGiven bool) {
 		switch {
 		case k.Curve != "":
 			desc += " " + k.Curve
+		case k.Family == keys.HMAC:
+			desc += fmt.Sprintf(" secret of %d bytes", len(k.Secret))
 		case k.Bits > 0:
 			desc += fmt.Sprintf(" %d-bit", k.Bits)
 		}
 		if k.KID != "" {
 			desc += fmt.Sprintf(", kid %q", inspect.Sanitize(k.KID))
 		}
-		if k.Format != "" {
+		if k.Format != "" && k.Format != "secret" {
 			desc += ", " + inspect.Sanitize(k.Format)
 		}
 		if k.Source != "" {

@@ -62,7 +62,7 @@ func caretColumns(t *testing.T, out, want string) []int {
 }
 
 func TestWriteReport(t *testing.T) {
-	verifiedKey := &keys.Key{Family: keys.HMAC, Bits: 256, Source: "secret.txt", Format: "secret"}
+	verifiedKey := &keys.Key{Family: keys.HMAC, Bits: 256, Secret: make([]byte, 32), Source: "secret.txt", Format: "secret"}
 	header := &inspect.Value{Type: inspect.TypeObject, Raw: `{"typ":"JWT","alg":"HS256"}`}
 	exp := time.Date(2026, 1, 1, 1, 0, 0, 0, time.UTC)
 	tests := []struct {
@@ -80,8 +80,8 @@ func TestWriteReport(t *testing.T) {
 				Part: inspect.PartToken, Offset: 19, Message: "the token was cut short after 19 characters", Hint: "copy the whole token"},
 				inspect.Finding{Code: "structure.segment-count", Severity: inspect.Error, Part: inspect.PartToken, Offset: 0, Length: 19})
 		},
-		first:     "✗ MALFORMED — the token was cut short after 19 characters (structure.truncated)",
-		want:      []string{"Token — 19 characters, 2 segments, JWS", "header────", "payload─", "Findings (2)", "✗ error   structure.truncated  token @19", "→ copy the whole token"},
+		first:     "✗ MALFORMED — structure.truncated (and 1 more error)",
+		want:      []string{"    the token was cut short after 19 characters\n", "Token — 19 characters, 2 segments, JWS", "header────", "payload─", "Findings (2)", "✗ error   structure.truncated  token @19", "→ copy the whole token"},
 		caretLine: "eyJhbGciOi.eyJzdWIi",
 		carets:    []int{21},
 	}, {
@@ -90,8 +90,8 @@ func TestWriteReport(t *testing.T) {
 			return makeReport("abcd.ef!h.ijkl", 7, inspect.Finding{Code: "base64.invalid-char", Severity: inspect.Error,
 				Part: inspect.PartPayload, Offset: 7 + 7, Length: 1, Message: "'!' is not base64url"})
 		},
-		first:     "✗ MALFORMED — '!' is not base64url (base64.invalid-char)",
-		want:      []string{"^ an error points here", "payload @14"},
+		first:     "✗ MALFORMED — base64.invalid-char",
+		want:      []string{"    '!' is not base64url\n", "^ an error points here", "payload @14"},
 		caretLine: "abcd.ef!h.ijkl",
 		carets:    []int{2 + 7},
 	}, {
@@ -100,7 +100,8 @@ func TestWriteReport(t *testing.T) {
 			return makeReport("abcd.efgh.ij==", 0, inspect.Finding{Code: "base64.padding", Severity: inspect.Warning,
 				Part: inspect.PartSignature, Offset: 12, Length: 2, Message: "padding"})
 		},
-		first:     "• NOT VERIFIED — padding (base64.padding); no key given",
+		first:     "• NOT VERIFIED — no key given; add --key FILE or --secret TEXT to verify",
+		want:      []string{"    but padding (base64.padding)\n"},
 		caretLine: "abcd.efgh.ij==",
 		carets:    []int{14, 15},
 	}, {
@@ -121,7 +122,7 @@ func TestWriteReport(t *testing.T) {
 			"Payload", `    "sub": "alice",`, `    "aud": [`, `      "a",`, `    ],`, `    "x": {}`,
 			"Claims", "exp  Expiration Time  1767229200  = 2026-01-01 01:00:00 UTC · in 1h",
 			"Signature", "alg       HS256", "length    32 bytes (as HS256 needs)",
-			"Verification", "status    verified — verified with HMAC-256 (secret.txt)", "key       HMAC 256-bit, secret, from secret.txt",
+			"Verification", "status    verified — verified with HMAC-256 (secret.txt)", "key       HMAC secret of 32 bytes, from secret.txt",
 			"Findings (0)", "none"},
 	}, {
 		name: "invalid signature with a key given",
@@ -133,8 +134,8 @@ func TestWriteReport(t *testing.T) {
 			return r
 		},
 		opt:   ReportOptions{KeysGiven: true},
-		first: "✗ INVALID — the signature does not verify with secret.txt (signature.invalid)",
-		want:  []string{"length    3 bytes — HS256 needs 32", "status    invalid — does not verify with secret.txt"},
+		first: "✗ INVALID — signature.invalid",
+		want:  []string{"    the signature does not verify with secret.txt\n", "length    3 bytes — HS256 needs 32", "status    invalid — does not verify with secret.txt"},
 	}, {
 		name: "JWE: part lengths instead of a payload",
 		report: func() *inspect.Report {

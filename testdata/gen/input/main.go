@@ -114,6 +114,14 @@ func main() {
 	idTok := sign(jwt.MapClaims{"iss": "https://login.example.com/", "sub": "alice", "aud": "client-123", "nonce": "n-0S6_WzA2Mj", "iat": 1767225600, "exp": 1767229200})
 	passport := sign(jwt.MapClaims{"attest": "A", "dest": map[string]any{"tn": []string{"12155551213"}}, "iat": 1767225600, "orig": map[string]any{"tn": "12155551212"}, "origid": "123e4567-e89b-12d3-a456-426655440000"})
 
+	// Start from an empty set, so a case taken out leaves no stale fixture behind.
+	old, _ := filepath.Glob(filepath.Join("testdata", "input", "*.txt"))
+	for _, f := range old {
+		if err := os.Remove(f); err != nil {
+			log.Fatal(err)
+		}
+	}
+
 	var cases []Case
 	add := func(name, about string, in *input, c Case) {
 		c.Name, c.About, c.File = name, about, name+".txt"
@@ -292,12 +300,13 @@ func main() {
 
 	cut := large[:120]
 	in = (&input{}).put(cut).mark("dots", "...")
-	c = tokenCase(cut)
+	c = tokenCase(cut + "...")
 	c.Ellipsis = &Finding{"ellipsis", in.marks["dots"][0], 3}
-	add("trailing-ellipsis", "a token a logger shortened with ...", in, c)
+	add("trailing-ellipsis", "a token a logger shortened with ...: the dots stay at the end of the token, located for the decode work", in, c)
 
-	in = (&input{}).put("token=").mark("tok", cut).mark("dots", "…").put(" user=alice")
-	c = tokenCase(cut, in.f("input.extracted", "tok"))
+	in = (&input{}).put("token=").mark("tok", cut+"…").put(" user=alice")
+	in.marks["dots"] = [2]int{in.marks["tok"][0] + len(cut), len("…")}
+	c = tokenCase(cut+"…", in.f("input.extracted", "tok"))
 	c.Ellipsis = &Finding{"ellipsis", in.marks["dots"][0], 3}
 	add("log-ellipsis-sign", "a log line whose token was shortened with …", in, c)
 
@@ -343,9 +352,25 @@ func main() {
 	c = Case{Stop: true, Findings: []Finding{{"input.not-a-token", 0, 0}}, Messages: []string{"Basic credentials"}}
 	add("not-a-token-basic", "HTTP Basic credentials", in, c)
 
-	in = (&input{}).put(strings.Repeat(".", 4000))
-	c = Case{Stop: true, Findings: []Finding{{"input.not-a-token", 0, 0}}, Messages: []string{"nothing but dots"}}
-	add("not-a-token-dots", "nothing but dots", in, c)
+	dots := strings.Repeat(".", 4000)
+	in = (&input{}).put(dots)
+	add("only-dots", "nothing but dots: passed on whole, for the decode work to count the segments; no ellipsis", in, tokenCase(dots))
+
+	in = (&input{}).put("abc")
+	add("short-word", "a short word with no dots: passed on for the decode work to call a single segment", in, tokenCase("abc"))
+
+	in = (&input{}).put(".e30.c2ln")
+	add("empty-header", "an empty header segment: still token-like, as the payload starts like JSON", in, tokenCase(".e30.c2ln"))
+
+	quoteIn := small[:60] + `"` + small[60:]
+	in = (&input{}).put(quoteIn)
+	add("quote-inside", "a stray quote inside the token stays in it, for the decode work to point at", in, tokenCase(quoteIn))
+
+	noneCut := "eyJhbGciOiJub25lIn0.eyJzdWIiOiJhbGljZSJ9."
+	in = (&input{}).put(noneCut).mark("dots", "...")
+	c = tokenCase(noneCut + "...")
+	c.Ellipsis = &Finding{"ellipsis", in.marks["dots"][0] - 1, 4}
+	add("dot-then-ellipsis", "a trailing dot then a logger's ...: the whole run of dots is the ellipsis, as the decode work counts it", in, c)
 
 	in = (&input{}).put("https://api.example.com/cb?state=x&id_token=").mark("tok", enc).put("&x=1")
 	c = tokenCase(small, Finding{"input.extracted", in.marks["tok"][0], len(enc)}, Finding{"input.url-encoded", in.marks["tok"][0] + first, 3})

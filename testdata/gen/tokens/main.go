@@ -10,7 +10,7 @@
 // run; the tests only depend on their shape. No real person's token is used: every claim is
 // invented here.
 //
-// It also writes the seed corpus of FuzzInspect (testdata/fuzz/FuzzInspect, in go's corpus
+// It also writes the seed corpus of FuzzInspect (inspect/testdata/fuzz/FuzzInspect, in go's corpus
 // file format): every fixture, plus a few hand-made edge cases.
 package main
 
@@ -198,7 +198,7 @@ var fuzzEdges = map[string]string{
 
 // writeSeeds writes every fixture and edge case as a FuzzInspect corpus file.
 func writeSeeds() {
-	dir := filepath.Join("testdata", "fuzz", "FuzzInspect")
+	dir := filepath.Join("inspect", "testdata", "fuzz", "FuzzInspect")
 	check(os.MkdirAll(dir, 0o755))
 	seed := func(name string, data []byte) {
 		body := "go test fuzz v1\n[]byte(" + strconv.Quote(string(data)) + ")\n"
