@@ -193,6 +193,13 @@ func (m Model) handleKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.overlay, cmd = m.overlay.Update(k)
 		return m, cmd
 	}
+	if m.focus == FocusInput && k.Alt && !m.isEditKey(k) {
+		// esc pressed just before another key reaches us as alt+key (esc then q, typed
+		// quickly): leave the token, then take the key outside it
+		m.leaveInput()
+		k.Alt = false
+		return m.handleKey(k)
+	}
 	if m.focus == FocusInput {
 		if cmd, done := m.handleInputKey(k); done {
 			return m, cmd
@@ -249,14 +256,7 @@ func (m *Model) handleInputKey(k tea.KeyMsg) (tea.Cmd, bool) {
 	burst := !m.lastInput.IsZero() && now.Sub(m.lastInput) < burstGap
 	switch {
 	case key.Matches(k, m.keys.Leave):
-		m.pending = false
-		m.recompute()
-		if m.findings.Len() > 0 {
-			m.setFocus(FocusFindings)
-		} else {
-			m.setFocus(FocusHeader)
-		}
-		m.relayout()
+		m.leaveInput()
 		return nil, true
 	case k.Type == tea.KeyEnter && burst, k.Type == tea.KeyCtrlJ && burst:
 		// a line break inside an unbracketed paste is part of the paste
@@ -286,6 +286,19 @@ func (m *Model) handleInputKey(k tea.KeyMsg) (tea.Cmd, bool) {
 	m.recompute()
 	m.relayout()
 	return nil, true
+}
+
+// leaveInput moves the focus from the token to the findings (or the panes when there are
+// none), with the report brought up to date first.
+func (m *Model) leaveInput() {
+	m.pending = false
+	m.recompute()
+	if m.findings.Len() > 0 {
+		m.setFocus(FocusFindings)
+	} else {
+		m.setFocus(FocusHeader)
+	}
+	m.relayout()
 }
 
 func (m *Model) isEditKey(k tea.KeyMsg) bool {
