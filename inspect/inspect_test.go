@@ -448,3 +448,51 @@ func TestRFC7520(t *testing.T) {
 		})
 	}
 }
+
+// TestSpanMapper checks the mapping from decoded payload bytes to raw input bytes that the
+// claims, text and expectation checks use, with and without characters decoding skipped.
+func TestSpanMapper(t *testing.T) {
+	payload := `{"sub":"alice","exp":1700000000,"name":"Alice Liddell"}`
+	enc := base64.RawURLEncoding.EncodeToString([]byte(payload))
+	hdr := "eyJhbGciOiJIUzI1NiJ9."
+	for _, damaged := range []string{enc, enc[:10] + `"` + enc[10:]} {
+		raw := hdr + damaged + ".AAAA"
+		r := Inspect([]byte(raw), Options{})
+		in := &inspection{r: r}
+		var sg *segInfo
+		for k := range r.Segments {
+			if r.Segments[k].Part == PartPayload {
+				seg := r.Segments[k]
+				_, scan := decodeLenient(nil, seg.Text)
+				sg = &segInfo{seg: seg, index: k, scan: scan}
+			}
+		}
+		if sg == nil {
+			t.Fatalf("no payload in %q", codes(r))
+		}
+		at := in.mapper(sg)
+		for _, want := range []string{`"sub"`, `"exp":1700000000`, `"Alice Liddell"`, `}`} {
+			i := strings.Index(payload, want)
+			off, n := at(i, i+len(want))
+			got := decodedAround([]byte(raw), len(hdr), off, n)
+			if damaged != enc {
+				// Decode the text without the stray quote, moving spans after it back by one.
+				clean := raw[:len(hdr)+10] + raw[len(hdr)+11:]
+				got = decodedAround([]byte(clean), len(hdr), off-btoi(off > len(hdr)+10), n)
+			}
+			if !strings.Contains(got, want) {
+				t.Errorf("span of %q maps to raw %d+%d, which decodes to %q", want, off, n, got)
+			}
+			if off < len(hdr) || off+n > len(hdr)+len(damaged) {
+				t.Errorf("span of %q maps to raw %d+%d, outside the payload", want, off, n)
+			}
+		}
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
