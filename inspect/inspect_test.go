@@ -483,6 +483,16 @@ func TestSpanMapper(t *testing.T) {
 			if !strings.Contains(got, want) {
 				t.Errorf("span of %q maps to raw %d+%d, which decodes to %q", want, off, n, got)
 			}
+			// Byte i's bits start at bit 8i, in character 8i/6; the span's last bit is in
+			// character (8*end-1)/6. A stray character before the span moves it by one.
+			wantOff := len(hdr) + i*8/6
+			wantEnd := len(hdr) + (8*(i+len(want))-1)/6 + 1
+			if damaged != enc && wantOff >= len(hdr)+10 {
+				wantOff, wantEnd = wantOff+1, wantEnd+1
+			}
+			if off != wantOff || off+n != wantEnd {
+				t.Errorf("span of %q maps to raw [%d,%d), want [%d,%d)", want, off, off+n, wantOff, wantEnd)
+			}
 			if off < len(hdr) || off+n > len(hdr)+len(damaged) {
 				t.Errorf("span of %q maps to raw %d+%d, outside the payload", want, off, n)
 			}
