@@ -94,7 +94,7 @@ func (in *inspection) decode() {
 	}
 	in.jsonFindings()
 	in.headerChecks()
-	if in.layout.count != 3 && in.layout.count != 5 {
+	if c := in.layout.count; (c != 3 && c != 5) || (c == 3 && in.looksJWE) {
 		in.segmentCountFinding()
 	}
 	in.emptySegmentFindings()
@@ -392,7 +392,7 @@ func (in *inspection) jweInfo() {
 func (in *inspection) setKind() {
 	r := in.r
 	switch {
-	case in.layout.count == 5 || (in.looksJWE && in.layout.count == 4):
+	case in.layout.count == 5 || (in.looksJWE && in.layout.count < 5):
 		r.Kind = KindJWE
 	case in.layout.count == 3 || in.layout.count == 2 || in.layout.count == 4:
 		if r.Header == nil {

@@ -264,7 +264,8 @@ func TestSegmentCounts(t *testing.T) {
 		{"abc", "no dot"},
 		{"eyJhbGciOiJIUzI1NiJ9.e30", "signature was cut off"},
 		{"eyJhbGciOiJIUzI1NiJ9.e30.c2ln.Z2FyYmFnZQ", "trailing garbage"},
-		{"eyJhbGciOiJkaXIiLCJlbmMiOiJBMTI4R0NNIn0..aXY.Y3Q", "one part is missing"},
+		{"eyJhbGciOiJkaXIiLCJlbmMiOiJBMTI4R0NNIn0..aXY.Y3Q", "parts are missing"},
+		{"eyJhbGciOiJkaXIiLCJlbmMiOiJBMTI4R0NNIn0..aXY", "3 segments, but its header names an `enc`"},
 		{"a.b.c.d.e.f", "6 segments"},
 	}
 	for _, c := range cases {
