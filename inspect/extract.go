@@ -371,8 +371,18 @@ func shapeScore(t []byte, dots int) int {
 func placeContext(b []byte, lo int, c *cand, kind msgKind) {
 	lo = max(lo, c.s-maxLookBehind)
 	q := c.s
+	// A Bearer scheme right before the token.
+	k := q - 1
+	for k >= lo && (b[k] == ' ' || b[k] == '\t') {
+		k--
+	}
+	if k < q-1 && k-5 >= lo && equalFold(b[k-5:k+1], "bearer") && (k-6 < lo || !isLetter(b[k-6])) {
+		c.pstart = k - 5
+		c.score += 15
+		q = k - 5
+	}
 	if q-1 >= lo && (b[q-1] == '"' || b[q-1] == '\'') {
-		// JSON member: "name" : "token"
+		// JSON member: "name" : "token" (or "Bearer token")
 		k := q - 2
 		for k >= lo && isSpace(b[k]) {
 			k--
@@ -410,19 +420,9 @@ func placeContext(b []byte, lo int, c *cand, kind msgKind) {
 			return
 		}
 	}
-	// Bearer scheme.
-	k := q - 1
+	k = q - 1
 	for k >= lo && (b[k] == ' ' || b[k] == '\t') {
 		k--
-	}
-	if k < q-1 && k-5 >= lo && equalFold(b[k-5:k+1], "bearer") && (k-6 < lo || !isLetter(b[k-6])) {
-		c.pstart = k - 5
-		c.score += 15
-		q = k - 5
-		k = q - 1
-		for k >= lo && (b[k] == ' ' || b[k] == '\t') {
-			k--
-		}
 	}
 	// Header or field: Name: value
 	if k >= lo && b[k] == ':' {

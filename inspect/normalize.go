@@ -40,6 +40,7 @@ func normalize(raw []byte, maxSize int) normalized {
 	if maxSize <= 0 {
 		maxSize = DefaultMaxSize
 	}
+	maxSize = min(maxSize, 1<<31-1) // the slow path keeps raw offsets in 32 bits
 	var n normalized
 	if len(raw) > maxSize {
 		n.stop = true

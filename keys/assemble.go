@@ -120,7 +120,7 @@ func (r *reader) useParsed(p parsed, format, at string) {
 	}
 	if p.note != "" {
 		r.find("key.certificate", SevWarning, fmt.Sprintf("%s%s: %s.", r.src(), where(at), p.note),
-			"Nothing to do to verify with it; to see why Go refuses it: openssl x509 -in cert.pem -noout -text")
+			"Nothing to do to verify with it; to see why Go refuses it: openssl x509 -in "+r.fileArg("cert.pem")+" -noout -text")
 	}
 	r.weakFinding(k, at)
 	r.set.Keys = append(r.set.Keys, k)

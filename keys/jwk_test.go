@@ -101,6 +101,7 @@ func TestJWKProblems(t *testing.T) {
 		{"jwt payload", `{"sub":"alice","exp":1}`, 0, "key.unreadable", "JWT payload"},
 		{"service account", `{"type":"x","private_key":"none"}`, 0, "key.unreadable", "private_key"},
 		{"x5c garbage", strings.Replace(rsaJWK, `"kty"`, `"x5c":["%%%"],"kty"`, 1), 1, "key.jwk-encoding", "x5c[0] is not base64"},
+		{"x5c another key", strings.Replace(rsaJWK, `"kty"`, `"x5c":["`+base64.StdEncoding.EncodeToString(readFixture(t, "ec256.cert.der"))+`"],"kty"`, 1), 1, "key.jwk-encoding", "holds a different key"},
 		{"x5c only", `{"kty":"RSA","x5c":["` + base64.StdEncoding.EncodeToString(certDER(t)) + `"]}`, 1, "", ""},
 	}
 	for _, tt := range tests {

@@ -116,6 +116,10 @@ func (r *reader) readPEM(t []byte) {
 		}
 		r.readBlock(b, at)
 	}
+	if r.params == len(blocks) && len(r.set.Keys) == 0 {
+		r.unreadable(fmt.Sprintf("%s holds only curve or group parameters (EC PARAMETERS), not a key.", r.src()),
+			"openssl ecparam writes the parameters before the key when asked with -genkey; give the file that holds the key itself.")
+	}
 	if len(r.chain) > 0 {
 		r.find("key.certificate", SevInfo,
 			fmt.Sprintf("%s holds a chain of %d certificates; the first one's key is used, and %s (%s) %s, as the keys of issuers do not sign tokens.",
@@ -269,9 +273,14 @@ func parseBody(body []byte, label string) parsedBody {
 	b := parsedBody{pemBlock: pemBlock{label: label}}
 	hasNL := bytes.IndexByte(bytes.TrimSpace(body), '\n') >= 0
 	var text []byte
-	lines := bytes.Split(body, []byte("\n"))
 	inHeaders, cont := true, false
-	for _, line := range lines {
+	for rest := body; len(rest) > 0; {
+		line := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
+		}
 		line = bytes.TrimRight(line, "\r \t")
 		if cont { // an RFC 4716 header continued with a trailing backslash
 			cont = bytes.HasSuffix(line, []byte(`\`))
@@ -403,7 +412,8 @@ func (r *reader) readBlock(b pemBlock, at string) {
 			"Give the X.509/PEM or JWK form of the signing key; a PGP key cannot verify a JWT.")
 		return
 	case b.label == "EC PARAMETERS" || b.label == "DH PARAMETERS":
-		return // openssl ecparam writes the curve before the key: nothing to read.
+		r.params++ // openssl ecparam writes the curve before the key: nothing to read.
+		return
 	case b.label == "CERTIFICATE REQUEST" || b.label == "NEW CERTIFICATE REQUEST":
 		r.unreadable(fmt.Sprintf("%s is a certificate signing request (CSR), not a certificate or a key.", name),
 			"Give the certificate issued for it, or its public key: openssl req -in request.pem -pubkey -noout > public.pem")
@@ -441,8 +451,11 @@ func (r *reader) readBlock(b pemBlock, at string) {
 		if p.kind != "" && p.kind != want {
 			what = " that holds a " + p.kind
 		}
-		r.unreadable(fmt.Sprintf("%s is a PEM %s block%s, but %s.", name, b.label, what, p.err),
-			"Give the public key, certificate or private key that signs the tokens.")
+		hint := "Give the public key, certificate or private key that signs the tokens."
+		if strings.Contains(p.err, "cut short") || strings.Contains(p.err, "damaged") {
+			hint = "Copy the key again from its source, whole: from -----BEGIN to -----END, every line."
+		}
+		r.unreadable(fmt.Sprintf("%s is a PEM %s block%s, but %s.", name, b.label, what, p.err), hint)
 		return
 	}
 	actual := pemLabelFor(p.kind)

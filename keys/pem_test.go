@@ -3,6 +3,8 @@ package keys
 import (
 	"bytes"
 	"crypto/ecdh"
+	"crypto/ecdsa"
+	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/sha256"
 	"crypto/x509"
@@ -57,7 +59,7 @@ func TestReadVariants(t *testing.T) {
 		{"ssh dss", "ssh-dss " + base64.StdEncoding.EncodeToString(sshStr("ssh-dss")) + " x", 0, "key.unreadable", "DSA", ""},
 		{"csr", "-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----\n", 0, "key.unreadable", "openssl req -in request.pem -pubkey", ""},
 		{"dsa", "-----BEGIN DSA PRIVATE KEY-----\nMIIB\n-----END DSA PRIVATE KEY-----\n", 0, "key.unreadable", "no DSA algorithm", ""},
-		{"ec parameters only", "-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----\n", 0, "key.unreadable", "holds no key", ""},
+		{"ec parameters only", "-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----\n", 0, "key.unreadable", "only curve or group parameters", ""},
 		{"x25519", string(pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: xDER})), 0, "key.unreadable", "key agreement", ""},
 		{"trusted certificate", string(pem.EncodeToMemory(&pem.Block{Type: "TRUSTED CERTIFICATE", Bytes: append(readFixture(t, "rsa2048.cert.der"), 0x30, 0x00)})), 1, "key.certificate", "", "rsa2048.pub.pem"},
 		{"sec1 without public key", string(pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: stripSEC1Public(t, sec1)})), 1, "key.private", "", "ec256.pub.pem"},
@@ -82,6 +84,11 @@ func TestReadVariants(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := Read([]byte(tt.in), "in.pem")
+			if testing.Verbose() {
+				for _, f := range s.Findings {
+					t.Logf("[%s %s] %s | %s", f.Severity, f.Code, f.Message, f.Hint)
+				}
+			}
 			if len(s.Keys) != tt.keys {
 				t.Fatalf("Read(%s) gave %d keys, want %d; findings %v", tt.name, len(s.Keys), tt.keys, s.Findings)
 			}
@@ -246,4 +253,86 @@ func sha256hex(b []byte) string {
 func jsonQuote(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
+}
+
+// TestOtherEncodings covers encodings Go does not write but other tools do: PKCS#8 v2 with
+// the public key attached (RFC 5958), and RSA-PSS keys (openssl genpkey -algorithm RSA-PSS).
+func TestOtherEncodings(t *testing.T) {
+	// PKCS#8 v2: version 1, and the public key as [1] after the private key.
+	ed := elements(t, readFixture(t, "ed25519.pkcs8.der"))
+	pubBits := elements(t, readFixture(t, "ed25519.pub.der"))[1]
+	ver, _ := asn1.Marshal(1)
+	pub := asn1.RawValue{Class: asn1.ClassContextSpecific, Tag: 1, Bytes: pubBits.Bytes}
+	pubDER, _ := asn1.Marshal(pub)
+	v2 := sequence(t, []asn1.RawValue{{FullBytes: ver}, ed[1], ed[2], {FullBytes: pubDER}})
+	// RSA-PSS: the same RSA key with the id-RSASSA-PSS algorithm.
+	pssOID, _ := asn1.Marshal(asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 1, 10})
+	alg := sequence(t, []asn1.RawValue{{FullBytes: pssOID}})
+	spki := elements(t, readFixture(t, "rsa2048.pub.der"))
+	pssPub := sequence(t, []asn1.RawValue{{FullBytes: alg}, spki[1]})
+	p8 := elements(t, readFixture(t, "rsa2048.pkcs8.der"))
+	pssPriv := sequence(t, []asn1.RawValue{p8[0], {FullBytes: alg}, p8[2]})
+	for _, tt := range []struct {
+		name string
+		der  []byte
+		same string
+	}{
+		{"pkcs8 v2 ed25519", v2, "ed25519.pub.pem"},
+		{"rsa-pss public", pssPub, "rsa2048.pub.pem"},
+		{"rsa-pss private", pssPriv, "rsa2048.pub.pem"},
+	} {
+		s := Read(tt.der, tt.name)
+		if len(s.Keys) != 1 {
+			t.Errorf("Read(%s) gave %d keys: %v", tt.name, len(s.Keys), s.Findings)
+			continue
+		}
+		if want := Read(readFixture(t, tt.same), "").Keys[0].Fingerprint; s.Keys[0].Fingerprint != want {
+			t.Errorf("Read(%s) read another key than %s", tt.name, tt.same)
+		}
+	}
+}
+
+// TestUnusableAlgorithms checks keys of algorithms JOSE (or golang-jwt) cannot verify with
+// are named as such, not called unreadable bytes.
+func TestUnusableAlgorithms(t *testing.T) {
+	spkiOf := func(alg []byte, key []byte) []byte {
+		bits, _ := asn1.Marshal(asn1.BitString{Bytes: key, BitLength: 8 * len(key)})
+		return sequence(t, []asn1.RawValue{{FullBytes: alg}, {FullBytes: bits}})
+	}
+	oid := func(o ...int) []byte { b, _ := asn1.Marshal(asn1.ObjectIdentifier(o)); return b }
+	algID := func(parts ...[]byte) []byte {
+		var els []asn1.RawValue
+		for _, p := range parts {
+			els = append(els, asn1.RawValue{FullBytes: p})
+		}
+		return sequence(t, els)
+	}
+	p224, err := ecdsa.GenerateKey(elliptic.P224(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p224DER, _ := x509.MarshalPKIXPublicKey(&p224.PublicKey)
+	ver3, _ := asn1.Marshal(3)
+	data := algID(oid(1, 2, 840, 113549, 1, 7, 1))
+	pfx := sequence(t, []asn1.RawValue{{FullBytes: ver3}, {FullBytes: data}})
+	for _, tt := range []struct {
+		name string
+		der  []byte
+		say  string
+	}{
+		{"ed448", spkiOf(algID(oid(1, 3, 101, 113)), make([]byte, 57)), "Ed448"},
+		{"dsa", spkiOf(algID(oid(1, 2, 840, 10040, 4, 1)), make([]byte, 20)), "DSA"},
+		{"unknown", spkiOf(algID(oid(1, 2, 3, 4)), make([]byte, 20)), "OID 1.2.3.4"},
+		{"secp256k1", spkiOf(algID(oid(1, 2, 840, 10045, 2, 1), oid(1, 3, 132, 0, 10)), make([]byte, 65)), "ES256K"},
+		{"p224", p224DER, "P-224"},
+		{"pkcs12", pfx, "openssl pkcs12"},
+	} {
+		s := Read(tt.der, tt.name)
+		if len(s.Keys) != 0 || !hasCode(s, "key.unreadable") || !said(s, tt.say) {
+			t.Errorf("Read(%s) = %d keys, %v; want key.unreadable saying %q", tt.name, len(s.Keys), s.Findings, tt.say)
+		}
+		for _, f := range s.Findings {
+			checkMessage(t, f)
+		}
+	}
 }

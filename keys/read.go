@@ -19,9 +19,10 @@ const MaxInput = 1 << 20
 
 // reader collects what one call to Read finds.
 type reader struct {
-	set   Set
-	certs int      // certificates seen so far; only the first one's key is used
-	chain []string // names of the certificates after the first
+	set    Set
+	certs  int      // certificates seen so far; only the first one's key is used
+	chain  []string // names of the certificates after the first
+	params int      // PEM blocks of parameters only (EC PARAMETERS)
 }
 
 func (r *reader) find(code, sev, msg, hint string) {

@@ -11,6 +11,7 @@ import (
 
 	"jwtlens/inspect"
 	"jwtlens/ui/clip"
+	"jwtlens/ui/clock"
 )
 
 // lockedBuffer stands in for the terminal: it records what copies write to it.
@@ -63,41 +64,39 @@ func envOf(kv ...string) clip.Env {
 }
 
 // drive runs cmd and the commands that follow from it through Update, as the program
-// would, skipping ticks (the tests drive the clock by hand).
+// would: each in its own goroutine, their messages fed back one at a time. Clock ticks
+// are dropped (the tests drive the clock by hand).
 func drive(t *testing.T, m Model, cmd tea.Cmd) Model {
 	t.Helper()
-	queue := []tea.Cmd{cmd}
-	for steps := 0; len(queue) > 0 && steps < 50; steps++ {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
+	msgs := make(chan tea.Msg, 64)
+	pending := 0
+	launch := func(c tea.Cmd) {
+		if c != nil {
+			pending++
+			go func() { msgs <- c() }()
 		}
-		msg := runWithin(c, 100*time.Millisecond)
-		switch msg := msg.(type) {
-		case nil:
-			continue
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-			continue
+	}
+	launch(cmd)
+	for steps := 0; pending > 0 && steps < 100; steps++ {
+		select {
+		case msg := <-msgs:
+			pending--
+			switch msg := msg.(type) {
+			case nil, clock.TickMsg:
+			case tea.BatchMsg:
+				for _, c := range msg {
+					launch(c)
+				}
+			default:
+				var next tea.Cmd
+				m, next = sendCmd(m, msg)
+				launch(next)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("a command gave no message within 5s")
 		}
-		var next tea.Cmd
-		m, next = sendCmd(m, msg)
-		queue = append(queue, next)
 	}
 	return m
-}
-
-// runWithin runs a command, giving up on one that waits longer (a tick).
-func runWithin(c tea.Cmd, d time.Duration) tea.Msg {
-	done := make(chan tea.Msg, 1)
-	go func() { done <- c() }()
-	select {
-	case msg := <-done:
-		return msg
-	case <-time.After(d):
-		return nil
-	}
 }
 
 type clockAt struct {

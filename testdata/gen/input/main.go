@@ -396,6 +396,27 @@ func main() {
 	in = (&input{}).mark("tok", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJhbGljZSJ9.")
 	add("alg-none-trailing-dot", "an unsecured token with its trailing dot, which is no ellipsis", in, tokenCase("eyJhbGciOiJub25lIn0.eyJzdWIiOiJhbGljZSJ9."))
 
+	in = (&input{}).put(`{"level":"warn","msg":"auth failed","headers":{"authorization":"Bearer `).mark("tok", small).put(`","user-agent":"okhttp/4.12"}}`)
+	c = tokenCase(small, in.f("input.extracted", "tok"))
+	c.Messages = []string{"from JSON member authorization"}
+	add("json-log-bearer", "a JSON log line holding a whole Authorization header value", in, c)
+
+	in = (&input{}).put("curl 'https://api.example.com/v1/me' \\\n  -H 'accept: application/json' \\\n  -H 'authorization: Bearer ").
+		mark("tok", large).put("' \\\n  --compressed").mark("nl", "\n")
+	c = tokenCase(large, in.f("input.extracted", "tok"), in.f("input.trimmed", "nl"))
+	c.Messages = []string{"the authorization header of a curl command"}
+	add("curl-browser", "a browser's Copy as cURL (bash), over several lines", in, c)
+
+	in = (&input{}).put(`curl ^"https://api.example.com/v1/me^" -H ^"authorization: Bearer `).mark("tok", small).put(`^" --compressed`)
+	c = tokenCase(small, in.f("input.extracted", "tok"))
+	c.Messages = []string{"the authorization header of a curl command"}
+	add("curl-windows", "a browser's Copy as cURL (cmd), with ^\" quoting", in, c)
+
+	in = (&input{}).put("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nSet-Cookie: session=").mark("tok", small).put("; Path=/; Secure; HttpOnly").mark("nl", "\r\n\r\n")
+	c = tokenCase(small, in.f("input.extracted", "tok"), in.f("input.trimmed", "nl"))
+	c.Messages = []string{"from cookie session"}
+	add("http-response-cookie", "an HTTP response setting the token as a cookie", in, c)
+
 	data, err := json.MarshalIndent(cases, "", "  ")
 	if err != nil {
 		log.Fatal(err)

@@ -329,9 +329,14 @@ func main() {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		log.Fatal(err)
 	}
-	old, _ := filepath.Glob(filepath.Join(dir, "*.*"))
-	for _, f := range old {
-		os.Remove(f)
+	// Remove what the last run wrote (it is listed in its manifest), and nothing else.
+	if b, err := os.ReadFile(filepath.Join(dir, "manifest.json")); err == nil {
+		var old []Case
+		if json.Unmarshal(b, &old) == nil {
+			for _, c := range old {
+				os.Remove(filepath.Join(dir, filepath.Base(c.File)))
+			}
+		}
 	}
 	var (
 		rsaKeys = map[int]*rsa.PrivateKey{}
