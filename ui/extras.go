@@ -182,7 +182,8 @@ func (m Model) after(cmd tea.Cmd) (tea.Model, tea.Cmd) {
 	if open && !ext.chooserOpen {
 		cmds = append(cmds, ext.chooser.Init())
 	}
-	if status := ext.clip.View(); open != ext.chooserOpen || status != ext.lastStatus {
+	// While the chooser is open its help follows its focus, so the line is drawn anew.
+	if status := ext.clip.View(); open || open != ext.chooserOpen || status != ext.lastStatus {
 		ext.chooserOpen, ext.lastStatus = open, status
 		m.helpStr = "" // the help line shows other keys, or the status changed: measure again
 		m.relayout()

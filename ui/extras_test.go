@@ -2,6 +2,13 @@ package ui
 
 import (
 	"bytes"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/x509"
+	"encoding/pem"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -264,5 +271,47 @@ func TestChooserResultAfterEsc(t *testing.T) {
 	m = drive(t, m, load) // the load lands after the chooser closed
 	if len(m.sets) != 1 || !strings.HasSuffix(m.sets[0].Source, "rsa-pub.pem") {
 		t.Errorf("a load finishing after esc was lost: sets %v", len(m.sets))
+	}
+}
+
+// writeECKey writes a fresh P-256 public key as PEM, with its line breaks written as the
+// two characters \n (as an environment variable or JSON string holds it), into dir.
+func writeEscapedECKey(t *testing.T, dir string) string {
+	t.Helper()
+	priv, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	der, err := x509.MarshalPKIXPublicKey(&priv.PublicKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := strings.ReplaceAll(string(pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: der})), "\n", `\n`)
+	path := filepath.Join(dir, "ec-escaped.pem")
+	if err := os.WriteFile(path, []byte(p), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestChooserWrongFamilyPastedPEM(t *testing.T) {
+	if !realInspect() {
+		t.Skip("needs the real diagnosis")
+	}
+	pasted := writeEscapedECKey(t, t.TempDir())
+	m, _ := newExtras(t, fixture(t, "valid-rs256.jwt"), Config{KeyDir: t.TempDir()})
+	m, cmd := sendCmd(m, keyOf(tea.KeyCtrlO))
+	m = drive(t, m, cmd)
+	m = send(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(pasted), Paste: true})
+	m, cmd = sendCmd(m, keyOf(tea.KeyEnter))
+	m = drive(t, m, cmd)
+	v := m.View()
+	for _, want := range []string{"key.escaped-newlines", "key.type-mismatch"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the chooser does not show %s for an escaped EC PEM against an RS256 token:\n%s", want, v)
+		}
+	}
+	if got := m.Report().Verification.Status; got == inspect.Verified {
+		t.Errorf("an EC key verified an RS256 token")
 	}
 }

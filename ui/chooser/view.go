@@ -169,7 +169,9 @@ func (m Model) infoLines() []string {
 		}
 		if m.haveResult {
 			for _, f := range m.keyFindings {
-				out = append(out, findingLine(s, f.Severity.String(), f.Code, f.Message))
+				if !hasCode(set.Findings, f.Code) { // the set's own findings are listed above
+					out = append(out, findingLine(s, f.Severity.String(), f.Code, f.Message))
+				}
 			}
 			out = append(out, m.verdictLine())
 		}
@@ -278,4 +280,14 @@ func keySummary(k keys.Key) string {
 		b.WriteString(" kid " + inspect.Sanitize(k.KID))
 	}
 	return b.String()
+}
+
+// hasCode reports whether fs holds a finding with code.
+func hasCode(fs []keys.Finding, code string) bool {
+	for _, f := range fs {
+		if f.Code == code {
+			return true
+		}
+	}
+	return false
 }

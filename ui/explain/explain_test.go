@@ -189,3 +189,11 @@ func TestHasTimes(t *testing.T) {
 		t.Error("HasTimes(nil) = true")
 	}
 }
+
+func BenchmarkRender(b *testing.B) {
+	r := sampleReport()
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		_ = Render(r, now, 80)
+	}
+}
