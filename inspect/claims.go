@@ -3,6 +3,7 @@ package inspect
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -23,7 +24,7 @@ type spanMapper func(start, end int) (offset, length int)
 // issued in the future while iat-leeway is after now. With opt.Now the zero time, no time
 // is judged, but every NumericDate is still turned into a date.
 func judgeClaims(header, payload *Value, opt Options, headerAt, payloadAt spanMapper) ([]Claim, []Finding) {
-	var claims []Claim
+	claims := make([]Claim, 0, countKnown(PartHeader, header)+countKnown(PartPayload, payload))
 	claims = appendKnownClaims(claims, PartHeader, header)
 	first := len(claims)
 	claims = appendKnownClaims(claims, PartPayload, payload)
@@ -42,13 +43,33 @@ func judgeClaims(header, payload *Value, opt Options, headerAt, payloadAt spanMa
 	}
 	if payload.Get("exp") == nil {
 		off, n := payloadAt(payload.Start, payload.End)
-		j.out = append(j.out, Finding{
+		f := Finding{
 			Code: "claims.no-exp", Severity: Info, Part: PartClaims, Offset: off, Length: n,
 			Message: "the token has no exp claim, so it never expires: whoever holds it can use it for as long as its key is trusted",
 			Hint:    "If the token is a credential, have the issuer set exp (a lifetime of minutes to hours is usual); otherwise make sure it can be revoked some other way.",
-		})
+		}
+		if typ, _ := header.Get("typ").String(); strings.EqualFold(typ, "passport") {
+			f.Message = "the token has no exp claim; as a PASSporT (typ passport, used in SIP) it needs none"
+			f.Hint = "SIP verifiers judge a PASSporT's freshness by its iat and reject one that is more than about a minute old (RFC 8224), so check iat and the clocks instead."
+		}
+		j.out = append(j.out, f)
 	}
 	return claims, j.out
+}
+
+// countKnown counts the members of obj that Explain knows (duplicates included), to size
+// the claims slice once.
+func countKnown(part Part, obj *Value) int {
+	if obj == nil || obj.Type != TypeObject {
+		return 0
+	}
+	n := 0
+	for i := range obj.Members {
+		if _, ok := Explain(part, obj.Members[i].Name); ok {
+			n++
+		}
+	}
+	return n
 }
 
 // appendKnownClaims appends a Claim for each member of obj that Explain knows.
@@ -64,8 +85,8 @@ next:
 		if !ok {
 			continue
 		}
-		for _, c := range claims[first:] {
-			if c.Name == name {
+		for k := first; k < len(claims); k++ {
+			if claims[k].Name == name {
 				continue next
 			}
 		}
@@ -106,9 +127,8 @@ func (j *claimJudge) judgeTime(c *Claim) {
 	if d.ok {
 		c.Time = d.t
 	}
-	q := strconv.Quote(c.Name)
 	if d.typeProblem != "" {
-		j.add(c, v, "claims.time-type", Warning, "the claim "+q+" is "+d.typeProblem, d.typeHint)
+		j.add(c, v, "claims.time-type", Warning, "the claim "+strconv.Quote(c.Name)+" is "+d.typeProblem, d.typeHint)
 	}
 	if d.readable {
 		j.judgeUnit(c, d)
@@ -118,37 +138,50 @@ func (j *claimJudge) judgeTime(c *Claim) {
 	}
 	now, leeway := j.opt.Now, j.opt.Leeway
 	c.Relative = ClaimRelative(c.Name, d.t, now, leeway)
-	at := formatUTC(d.t)
-	beyond := ""
-	if leeway > 0 {
-		beyond = ", beyond the " + goDuration(leeway) + " leeway"
+	at := func() string { return formatUTC(d.t) }
+	beyond := func() string {
+		if leeway > 0 {
+			return ", beyond the " + goDuration(leeway) + " leeway"
+		}
+		return ""
 	}
 	switch c.Name {
 	case "exp":
 		if !now.Before(d.t.Add(leeway)) {
 			j.add(c, v, "claims.expired", Error,
-				"the token expired "+agoText(d.t, now)+", at "+at+beyond,
+				"the token expired "+agoText(d.t, now)+", at "+at()+beyond(),
 				"Get a new token. If it should still be valid, compare the clocks of the issuer and this machine; --now judges the token at another time and --leeway allows for clock skew.")
 		}
 	case "nbf":
 		if d.t.After(now.Add(leeway)) {
 			ahead := d.t.Sub(now)
+			hint := "Wait until then. If it was meant to be valid already, the issuer's clock probably runs about " +
+				goDuration(ahead) + " ahead: synchronise the clocks (NTP), or accept the skew with --leeway " + goDuration(ahead) + "."
+			if ahead > maxSkew {
+				hint = "No clock is that far off: the issuer writes a wrong nbf. Check how it computes the value (seconds since 1970, not milliseconds)."
+			}
 			j.add(c, v, "claims.not-yet-valid", Error,
-				"the token is not valid until "+at+", "+compactSeconds(diffSeconds(d.t, now))+" from now"+beyond,
-				"Wait until then. If it was meant to be valid already, the issuer's clock probably runs about "+
-					goDuration(ahead)+" ahead: synchronise the clocks (NTP), or accept the skew with --leeway "+goDuration(ahead)+".")
+				"the token is not valid until "+at()+", "+compactSeconds(diffSeconds(d.t, now))+" from now"+beyond(), hint)
 		}
 	case "iat":
 		if d.t.After(now.Add(leeway)) {
 			ahead := d.t.Sub(now)
-			j.add(c, v, "claims.issued-in-future", Warning,
-				"the token says it was issued "+compactSeconds(diffSeconds(d.t, now))+" from now, at "+at+beyond+
-					"; the issuer's clock is probably about "+goDuration(ahead)+" ahead of this one",
-				"Synchronise the clocks of the issuer and this machine (NTP), or allow for the skew with --leeway "+
-					goDuration(ahead)+"; verifiers that check iat reject the token until then.")
+			msg := "the token says it was issued " + compactSeconds(diffSeconds(d.t, now)) + " from now, at " + at() + beyond()
+			hint := "Synchronise the clocks of the issuer and this machine (NTP), or allow for the skew with --leeway " +
+				goDuration(ahead) + "; verifiers that check iat reject the token until then."
+			if ahead > maxSkew {
+				hint = "No clock is that far off: the issuer writes a wrong iat. Check how it computes the value (seconds since 1970, not milliseconds)."
+			} else {
+				msg += "; the issuer's clock is probably about " + goDuration(ahead) + " ahead of this one"
+			}
+			j.add(c, v, "claims.issued-in-future", Warning, msg, hint)
 		}
 	}
 }
+
+// maxSkew is the largest clock difference worth suggesting as the cause of a future
+// nbf or iat; beyond it the value itself is wrong.
+const maxSkew = 24 * time.Hour
 
 // agoText says how long before now t was: "3h12m ago", or "just now" within a second.
 func agoText(t, now time.Time) string {
@@ -162,6 +195,9 @@ func agoText(t, now time.Time) string {
 // duration instead of a moment in seconds since 1970.
 func (j *claimJudge) judgeUnit(c *Claim, d numericDate) {
 	v, secs, shown := c.Value, d.secs, d.shown
+	if secs >= 1e8 && secs < 1e11 {
+		return // a plausible date in seconds: 1973 to 5138
+	}
 	q := strconv.Quote(c.Name)
 	switch {
 	case secs >= 1e11:

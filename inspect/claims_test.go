@@ -125,6 +125,17 @@ func TestClaimsJudge(t *testing.T) {
 			want: want{codes: []string{"claims.issued-in-future"}},
 		},
 		{
+			name:    "iat in milliseconds is no clock skew",
+			payload: tvObj("iat", tvNum("1700000000000"), "exp", claimAt(time.Hour)),
+			now:     claimNow,
+			want: want{
+				codes: []string{"claims.time-unit", "claims.issued-in-future"},
+				// Of two warnings the first, the cause, stays the claim's problem.
+				problems: map[string]string{"iat": "claims.time-unit"},
+				message:  []string{"No clock is that far off", "looks like milliseconds"},
+			},
+		},
+		{
 			name:    "fractional iat and nbf",
 			payload: tvObj("iat", tvNum("1699999000.5"), "nbf", tvNum("1699999000.25"), "exp", claimAt(time.Hour)),
 			now:     claimNow,
@@ -343,6 +354,24 @@ func TestClaimsListing(t *testing.T) {
 	}
 }
 
+func TestClaimsNoExpPassport(t *testing.T) {
+	cases := []struct {
+		typ  string
+		want string
+	}{
+		{"JWT", "never expires"},
+		{"passport", "as a PASSporT"},
+	}
+	for _, tc := range cases {
+		header, _ := tvBuild(tvObj("alg", tvStr("ES256"), "typ", tvStr(tc.typ)))
+		payload, _ := tvBuild(tvObj("iat", claimAt(0), "orig", tvObj("tn", tvStr("12155551212"))))
+		_, findings := judgeClaims(header, payload, Options{Now: claimNow}, identityAt, identityAt)
+		if len(findings) != 1 || findings[0].Code != "claims.no-exp" || !strings.Contains(findings[0].Message, tc.want) {
+			t.Errorf("judgeClaims(typ %q, no exp) = %v, want one claims.no-exp saying %q", tc.typ, findings, tc.want)
+		}
+	}
+}
+
 func TestClaimsNoPayload(t *testing.T) {
 	header, _ := tvBuild(tvObj("alg", tvStr("dir"), "enc", tvStr("A256GCM")))
 	for _, payload := range []*Value{nil, {Type: TypeArray}} {
@@ -382,4 +411,39 @@ func BenchmarkJudgeClaims(b *testing.B) {
 	for b.Loop() {
 		judgeClaims(header, payload, opt, identityAt, identityAt)
 	}
+}
+
+// FuzzClaims feeds JSON payloads through the package parser into judgeClaims and
+// textFindings: no panic, every finding inside the payload, every message safe to print.
+func FuzzClaims(f *testing.F) {
+	for _, s := range []string{
+		`{"exp":1700003600,"iat":1699999000.5,"nbf":"1700000400","aud":["a",1]}`,
+		`{"exp":1e400,"iat":-1,"nbf":0,"auth_time":true,"aud":[]}`,
+		`{"exp":"2023-11-14T20:13:20Z","name":"\u001b[2J\u001b]52;c;x\u0007\u202e"}`,
+		`{"a\u202e":{"b":[["\u0000"]]},"exp":3600,"iat":1699999000}`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, _, _ := parseJSON(s)
+		if v == nil {
+			return
+		}
+		opt := Options{Now: claimNow, Leeway: time.Second}
+		claims, findings := judgeClaims(v, v, opt, identityAt, identityAt)
+		findings = append(findings, textFindings(PartPayload, v, identityAt)...)
+		for _, fd := range findings {
+			if fd.Offset < 0 || fd.Length < 0 || fd.Offset+fd.Length > len(s) {
+				t.Fatalf("%s at [%d, +%d) is outside the %d-byte payload", fd.Code, fd.Offset, fd.Length, len(s))
+			}
+			if HasUnsafe(fd.Message) || HasUnsafe(fd.Hint) || fd.Message == "" || fd.Hint == "" {
+				t.Fatalf("%s message %q / hint %q: want both set and safe to print", fd.Code, fd.Message, fd.Hint)
+			}
+		}
+		for _, c := range claims {
+			if HasUnsafe(c.Relative) {
+				t.Fatalf("claim %q Relative %q is not safe to print", c.Name, c.Relative)
+			}
+		}
+	})
 }

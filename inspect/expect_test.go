@@ -140,3 +140,29 @@ func TestExpectNumbersEqual(t *testing.T) {
 		}
 	}
 }
+
+// FuzzExpectParse checks the expectation parsers never panic and never return a nameless
+// expectation, and that checking what they return never panics either.
+func FuzzExpectParse(f *testing.F) {
+	for _, s := range []string{"sub='alice';iss='x';n=5", `a="b";c=`, "n=1e5", "x='", "=", ";;", "aud=admin"} {
+		f.Add(s)
+	}
+	payload, _ := parseTestJSON(`{"sub":"alice","n":5,"aud":["admin"],"x":null}`)
+	f.Fuzz(func(t *testing.T, s string) {
+		exps, err := ParseClaimsSpec(s)
+		if err == nil {
+			for _, e := range exps {
+				if e.Name == "" {
+					t.Fatalf("ParseClaimsSpec(%q) gave a nameless expectation", s)
+				}
+			}
+			checkExpectations(payload, exps, nil)
+		}
+		if e, err := ParseExpect(s); err == nil {
+			if e.Name == "" {
+				t.Fatalf("ParseExpect(%q) gave a nameless expectation", s)
+			}
+			checkExpectations(payload, []Expectation{e}, nil)
+		}
+	})
+}

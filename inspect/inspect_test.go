@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // fixture reads testdata/decode/NAME.token and, when present, NAME.want.json (made by
@@ -29,10 +30,18 @@ func fixture(t *testing.T, name string) (raw []byte, wantHeader, wantPayload str
 	return raw, wantHeader, wantPayload
 }
 
+// codes lists the codes of the findings the decode work makes (structure, base64, json,
+// header and signature shape), in report order; input, claims, text and verification
+// findings are the other parts' to test.
 func codes(r *Report) []string {
 	var cs []string
 	for _, f := range r.Findings {
-		cs = append(cs, f.Code)
+		switch {
+		case f.Code == "signature.not-verified" || f.Code == "signature.verified" || f.Code == "signature.invalid":
+		case strings.HasPrefix(f.Code, "structure."), strings.HasPrefix(f.Code, "base64."), strings.HasPrefix(f.Code, "json."),
+			strings.HasPrefix(f.Code, "header."), strings.HasPrefix(f.Code, "signature."):
+			cs = append(cs, f.Code)
+		}
 	}
 	return cs
 }
@@ -209,7 +218,7 @@ func TestTruncationHeadline(t *testing.T) {
 			t.Errorf("message %q lacks %q", h.Message, want)
 		}
 	}
-	if !strings.Contains(h.Hint, "512 is a common buffer limit") {
+	if !strings.Contains(h.Hint, "512 characters long, a common buffer limit") {
 		t.Errorf("hint %q does not name the 512 limit", h.Hint)
 	}
 	if h.Offset != len(raw)-1 || h.Length != 1 {
@@ -299,11 +308,7 @@ func TestInvalidCharAdvice(t *testing.T) {
 		at       int
 		want     string
 	}{
-		{"bearer", "Bearer " + tok, 6, "Bearer"},
-		{"percent", tok[:dot+5] + "%3D" + tok[dot+5:], dot + 5, "percent-encoding"},
 		{"quote", tok[:dot+10] + `"` + tok[dot+10:], dot + 10, "quote"},
-		{"inner space", tok[:dot+30] + " " + tok[dot+30:], dot + 30, "whitespace"},
-		{"nbsp", tok[:dot+8] + "\u00a0" + tok[dot+8:], dot + 8, "outside ASCII"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -316,6 +321,31 @@ func TestInvalidCharAdvice(t *testing.T) {
 				t.Errorf("invalid-char at %d %q, want at %d mentioning %q", f.Offset, f.Message, c.at, c.want)
 			}
 		})
+	}
+}
+
+// TestBadCharAdvice checks the suggestions for characters normalize usually repairs before
+// the decode work sees them.
+func TestBadCharAdvice(t *testing.T) {
+	cases := []struct {
+		text string
+		i    int
+		want string
+	}{
+		{"Bearer eyJ", 6, "Bearer"},
+		{"eyJhbGciOiJIUzI1NiJ9xx yy", 22, "wrapped"},
+		{"eyJ%2E", 3, "percent-encoding"},
+		{`eyJ\n`, 3, "backslash"},
+		{"eyJ\n", 3, "wrapped across lines"},
+		{"eyJ,x", 3, "separator"},
+		{"eyJéx", 3, "outside ASCII"},
+		{"eyJ'x", 3, "quote"},
+	}
+	for _, c := range cases {
+		r, _ := utf8.DecodeRuneInString(c.text[c.i:])
+		if what, hint := badCharAdvice(c.text, c.i, r, 0); !strings.Contains(what, c.want) || hint == "" {
+			t.Errorf("badCharAdvice(%q, %d) = %q, want it to mention %q", c.text, c.i, what, c.want)
+		}
 	}
 }
 

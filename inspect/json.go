@@ -2,6 +2,7 @@ package inspect
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -25,12 +26,50 @@ type jsonParser struct {
 	s       string
 	i       int
 	depth   int
-	members []Member
-	elems   []Value
-	err     *jsonErr
+	scratch *jsonScratch
+	// memArena and elemArena are the chunks the exact Members and Elems slices are carved
+	// from, so a document costs a few allocations rather than one per object and array.
+	memArena  []Member
+	elemArena []Value
+	err       *jsonErr
 	// dups records duplicated member names of the top-level object (and nested ones), as
 	// the offset of the repeated name and the name itself.
 	dups []jsonDup
+}
+
+// jsonScratch holds the stacks members and elements are gathered on while their object or
+// array is being read; they are reused from one parse to the next.
+type jsonScratch struct {
+	members []Member
+	elems   []Value
+	table   []int32 // the duplicate-name table of findDups
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(jsonScratch) }}
+
+// release returns the stacks to the pool. They are not cleared: the pool drops its
+// entries at the next collections, so old strings are not held for long.
+func (s *jsonScratch) release() {
+	s.members, s.elems = s.members[:0], s.elems[:0]
+	scratchPool.Put(s)
+}
+
+func (p *jsonParser) allocMembers(n int) []Member {
+	if cap(p.memArena)-len(p.memArena) < n {
+		p.memArena = make([]Member, 0, max(n, cap(p.memArena)/2, 64))
+	}
+	k := len(p.memArena)
+	p.memArena = p.memArena[:k+n]
+	return p.memArena[k : k+n : k+n]
+}
+
+func (p *jsonParser) allocElems(n int) []Value {
+	if cap(p.elemArena)-len(p.elemArena) < n {
+		p.elemArena = make([]Value, 0, max(n, cap(p.elemArena)/2, 64))
+	}
+	k := len(p.elemArena)
+	p.elemArena = p.elemArena[:k+n]
+	return p.elemArena[k : k+n : k+n]
 }
 
 // jsonDup is one repeated member name.
@@ -46,10 +85,18 @@ type jsonDup struct {
 // parseJSON parses s, which must hold exactly one JSON value with optional whitespace
 // around it. On failure it returns the error and, when the top level got far enough, nil.
 func parseJSON(s string) (*Value, []jsonDup, *jsonErr) {
-	p := jsonParser{s: s}
-	v := new(Value)
+	p := jsonParser{s: s, scratch: scratchPool.Get().(*jsonScratch)}
+	defer p.scratch.release()
+	// Every member has a ':' and every further element a ','; the counts size the arenas.
+	colons := strings.Count(s, ":")
+	p.memArena = make([]Member, 0, min(colons+1, 1<<12))
+	// Commas separate members and elements: elements = commas - members + objects + arrays.
+	if n := strings.Count(s, ",") - colons + strings.Count(s, "{") + strings.Count(s, "["); n > 0 {
+		p.elemArena = make([]Value, 0, min(n+n/8+16, 1<<12)) // ':' inside strings make n low
+	}
 	p.skipWS()
-	p.value(v)
+	v := new(Value)
+	*v = p.value()
 	if p.err == nil {
 		p.skipWS()
 		if p.i < len(s) {
@@ -88,18 +135,22 @@ func (p *jsonParser) skipWS() {
 	}
 }
 
-func (p *jsonParser) value(v *Value) {
+// value reads one value. It returns the Value itself rather than filling one through a
+// pointer, so that no Value escapes to the heap through the recursion.
+func (p *jsonParser) value() (v Value) {
 	if p.i >= len(p.s) {
 		p.fail("json.truncated", "a value")
-		return
+		return v
 	}
 	start := p.i
 	v.Start = start
 	switch c := p.s[p.i]; {
 	case c == '{':
-		p.object(v)
+		v.Type = TypeObject
+		v.Members = p.object()
 	case c == '[':
-		p.array(v)
+		v.Type = TypeArray
+		v.Elems = p.array()
 	case c == '"':
 		v.Type = TypeString
 		v.Str = p.str()
@@ -117,10 +168,11 @@ func (p *jsonParser) value(v *Value) {
 		p.number()
 	default:
 		p.fail("json.invalid", "a value (object, array, string, number, true, false or null)")
-		return
+		return v
 	}
 	v.End = p.i
 	v.Raw = p.s[start:p.i]
+	return v
 }
 
 func (p *jsonParser) literal(word string) {
@@ -177,6 +229,16 @@ func (p *jsonParser) number() {
 	// number is valid JSON; the caller judges that from context.
 }
 
+// strSpecial marks the bytes that end the plain run of a string: the quote, the backslash
+// and the control characters JSON forbids.
+var strSpecial = func() (t [256]bool) {
+	for c := 0; c < 0x20; c++ {
+		t[c] = true
+	}
+	t['"'], t['\\'] = true, true
+	return t
+}()
+
 // str reads a string starting at the opening quote and returns its decoded content.
 func (p *jsonParser) str() string {
 	p.i++ // opening quote
@@ -184,6 +246,10 @@ func (p *jsonParser) str() string {
 	s := p.s
 	for p.i < len(s) {
 		c := s[p.i]
+		if !strSpecial[c] {
+			p.i++
+			continue
+		}
 		if c == '"' {
 			out := s[start:p.i]
 			p.i++
@@ -302,54 +368,55 @@ func (p *jsonParser) hex4() (rune, bool) {
 func (p *jsonParser) enter() bool {
 	p.depth++
 	if p.depth > maxJSONDepth {
+		p.i-- // point at the bracket that opened one level too many
 		p.fail("json.invalid", "less nesting (more than 256 levels of objects and arrays)")
 		return false
 	}
 	return true
 }
 
-func (p *jsonParser) object(v *Value) {
-	v.Type = TypeObject
+func (p *jsonParser) object() []Member {
 	p.i++ // '{'
 	if !p.enter() {
-		return
+		return nil
 	}
 	defer func() { p.depth-- }()
-	base := len(p.members)
-	defer func() { p.members = p.members[:base] }()
+	sc := p.scratch
+	base := len(sc.members)
+	defer func() { sc.members = sc.members[:base] }()
 	p.skipWS()
 	if p.i < len(p.s) && p.s[p.i] == '}' {
 		p.i++
-		return
+		return nil
 	}
 	for {
 		p.skipWS()
 		if p.i >= len(p.s) || p.s[p.i] != '"' {
 			p.failAt("a member name in double quotes")
-			return
+			return nil
 		}
 		nameStart := p.i
 		name := p.str()
 		if p.err != nil {
-			return
+			return nil
 		}
 		m := Member{Name: name, NameRaw: p.s[nameStart:p.i], NameStart: nameStart}
 		p.skipWS()
 		if p.i >= len(p.s) || p.s[p.i] != ':' {
 			p.failAt("':' after the member name")
-			return
+			return nil
 		}
 		p.i++
 		p.skipWS()
-		p.value(&m.Value)
+		m.Value = p.value()
 		if p.err != nil {
-			return
+			return nil
 		}
-		p.members = append(p.members, m)
+		sc.members = append(sc.members, m)
 		p.skipWS()
 		if p.i >= len(p.s) {
 			p.fail("json.truncated", "',' or '}'")
-			return
+			return nil
 		}
 		if p.s[p.i] == ',' {
 			p.i++
@@ -360,12 +427,12 @@ func (p *jsonParser) object(v *Value) {
 			break
 		}
 		p.fail("json.invalid", "',' or '}' after a member")
-		return
+		return nil
 	}
-	ms := make([]Member, len(p.members)-base)
-	copy(ms, p.members[base:])
-	v.Members = ms
+	ms := p.allocMembers(len(sc.members) - base)
+	copy(ms, sc.members[base:])
 	p.findDups(ms)
+	return ms
 }
 
 // findDups records repeated member names: pairwise for small objects, with a map for big ones.
@@ -384,13 +451,37 @@ func (p *jsonParser) findDups(ms []Member) {
 		}
 		return
 	}
-	seen := make(map[string]int, len(ms))
+	// An open-addressing table of member indexes, reused from the scratch.
+	size := 64
+	for size < 2*len(ms) {
+		size <<= 1
+	}
+	sc := p.scratch
+	if cap(sc.table) < size {
+		sc.table = make([]int32, size)
+	}
+	table := sc.table[:size]
+	for i := range table {
+		table[i] = -1
+	}
+	mask := uint32(size - 1)
 	for j := range ms {
-		if k, ok := seen[ms[j].Name]; ok {
-			p.addDup(ms[j], ms[k])
-			continue
+		name := ms[j].Name
+		h := uint32(2166136261)
+		for k := 0; k < len(name); k++ {
+			h = (h ^ uint32(name[k])) * 16777619
 		}
-		seen[ms[j].Name] = j
+		for slot := h & mask; ; slot = (slot + 1) & mask {
+			k := table[slot]
+			if k < 0 {
+				table[slot] = int32(j)
+				break
+			}
+			if ms[k].Name == name {
+				p.addDup(ms[j], ms[k])
+				break
+			}
+		}
 	}
 }
 
@@ -399,32 +490,31 @@ func (p *jsonParser) addDup(m, first Member) {
 		raw: m.Value.Raw, firstRaw: first.Value.Raw})
 }
 
-func (p *jsonParser) array(v *Value) {
-	v.Type = TypeArray
+func (p *jsonParser) array() []Value {
 	p.i++ // '['
 	if !p.enter() {
-		return
+		return nil
 	}
 	defer func() { p.depth-- }()
-	base := len(p.elems)
-	defer func() { p.elems = p.elems[:base] }()
+	sc := p.scratch
+	base := len(sc.elems)
+	defer func() { sc.elems = sc.elems[:base] }()
 	p.skipWS()
 	if p.i < len(p.s) && p.s[p.i] == ']' {
 		p.i++
-		return
+		return nil
 	}
 	for {
 		p.skipWS()
-		var e Value
-		p.value(&e)
+		e := p.value()
 		if p.err != nil {
-			return
+			return nil
 		}
-		p.elems = append(p.elems, e)
+		sc.elems = append(sc.elems, e)
 		p.skipWS()
 		if p.i >= len(p.s) {
 			p.fail("json.truncated", "',' or ']'")
-			return
+			return nil
 		}
 		if p.s[p.i] == ',' {
 			p.i++
@@ -435,9 +525,9 @@ func (p *jsonParser) array(v *Value) {
 			break
 		}
 		p.fail("json.invalid", "',' or ']' after an element")
-		return
+		return nil
 	}
-	es := make([]Value, len(p.elems)-base)
-	copy(es, p.elems[base:])
-	v.Elems = es
+	es := p.allocElems(len(sc.elems) - base)
+	copy(es, sc.elems[base:])
+	return es
 }

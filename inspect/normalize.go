@@ -1,5 +1,7 @@
 package inspect
 
+import "fmt"
+
 // normalized is the token found in a raw input, cleaned of transport damage, with the map
 // from its offsets back to the raw input.
 type normalized struct {
@@ -10,14 +12,328 @@ type normalized struct {
 	// stop is true when nothing further can be inspected: empty input, over the cap, a
 	// placeholder, nothing token-like.
 	stop bool
+
+	// source says where the token was found, in words ("the Authorization header of an
+	// HTTP request", "JSON member access_token"); "" when the input was the token itself.
+	source string
+
+	// ellipsis is true when the token as pasted ended in "..." or "…", as loggers write
+	// when they shorten a value. The dots are not part of token; ellipsisOffset and
+	// ellipsisLen locate them in the raw input so the decode work can report
+	// structure.truncated pointing at them.
+	ellipsis       bool
+	ellipsisOffset int
+	ellipsisLen    int
+
+	// atBufferLimit is the length of the raw input when it is exactly a common buffer size
+	// (255, 256, 512, 1024, 4096…), a hint that something cut it off there; 0 otherwise.
+	// tokenAtBufferLimit is the same test applied to the length of the token text as it was
+	// pasted (a header value cut inside a longer paste).
+	atBufferLimit      int
+	tokenAtBufferLimit int
 }
 
-// normalize finds the token in raw and cleans it. STUB: owned by the input work; it only
-// trims nothing and maps offsets one to one.
+// normalize finds the token in raw and cleans it. maxSize caps the input (0 means
+// DefaultMaxSize); nothing past the cap is looked at. It never panics and its work is
+// linear in len(raw).
 func normalize(raw []byte, maxSize int) normalized {
-	n := normalized{token: string(raw), offsets: make([]int, len(raw)+1)}
-	for i := range n.offsets {
-		n.offsets[i] = i
+	if maxSize <= 0 {
+		maxSize = DefaultMaxSize
 	}
+	maxSize = min(maxSize, 1<<31-1) // the slow path keeps raw offsets in 32 bits
+	var n normalized
+	if len(raw) > maxSize {
+		n.stop = true
+		n.add("input.too-large", Error, PartInput, 0, 0,
+			fmt.Sprintf("The input is %d bytes, over the %d-byte cap; it was not read further.", len(raw), maxSize),
+			"Paste only the token, or raise the cap if a token really is this long.")
+		return n
+	}
+	n.atBufferLimit = bufferLimit(len(raw))
+	if n.fast(raw) {
+		return n
+	}
+	n.slow(raw)
 	return n
+}
+
+// add appends a finding.
+func (n *normalized) add(code string, sev Severity, part Part, off, length int, msg, hint string) {
+	n.findings = append(n.findings, Finding{Code: code, Severity: sev, Part: part, Offset: off, Length: length, Message: msg, Hint: hint})
+}
+
+// fast handles the common case in one pass without allocating beyond the result: the
+// token alone, perhaps with surrounding whitespace and an `Authorization:`/`Bearer`
+// scheme. It reports false, having changed nothing, when the input needs the slow path.
+func (n *normalized) fast(raw []byte) bool {
+	s, e := 0, len(raw)
+	for s < e && isSpace(raw[s]) {
+		s++
+	}
+	for e > s && isSpace(raw[e-1]) {
+		e--
+	}
+	if s == e {
+		return false
+	}
+	ts, bearer := schemePrefix(raw, s, e)
+	if ts < 0 {
+		return false
+	}
+	// One branch-free pass: OR the byte classes together and count the dots.
+	seen, dots := scanFast(raw[ts:e])
+	if seen&fastBad != 0 {
+		return false
+	}
+	if seen&fastEq != 0 && hasKeySeparator(raw[ts:e]) {
+		return false // name=value: the slow path says where it came from
+	}
+	te := trailingDots(raw, ts, e)
+	dots -= e - te
+	if !tokenLike(raw[ts:te], dots) {
+		// One word with nothing around it that is no JWT. A placeholder, or a word
+		// without dots the size of an opaque token, a UUID or a hash stops here; anything
+		// else (dots, a short word, a long blob) goes on to be split, so the decode work
+		// can say what its segments suggest.
+		v := &view{b: raw, raw: raw}
+		if ph, ok := placeholderFor(raw[ts:e]); ok {
+			n.placeholderFinding(v, ph, ts, e, afterBearer(bearer))
+			return true
+		}
+		if dots == 0 && te-ts >= 16 && te-ts <= maxOpaque {
+			n.notToken(raw[ts:e], msgKind{})
+			return true
+		}
+	}
+	if s > 0 || e < len(raw) {
+		n.findings = make([]Finding, 0, 2)
+		n.trimmedFinding(raw, s, e)
+	}
+	if bearer {
+		n.bearerFinding(raw, s, ts)
+	}
+	if te < e {
+		n.ellipsis, n.ellipsisOffset, n.ellipsisLen = true, te, e-te
+	}
+	// The ellipsis stays at the end of the token, where the decode work looks for it.
+	n.token = string(raw[ts:e])
+	n.offsets = make([]int, e-ts+1)
+	fillOffsets(n.offsets, ts)
+	n.tokenAtBufferLimit = bufferLimit(te - ts)
+	return true
+}
+
+// maxOpaque is the longest dotless word called an opaque token rather than handed on
+// as a single segment; opaque access tokens are far shorter.
+const maxOpaque = 512
+
+// trailingDots returns where a logger's ellipsis of three or more dots at the end of
+// b[s:e] starts, or e when there is none (a run of nothing but dots is no ellipsis).
+func trailingDots(b []byte, s, e int) int {
+	k := e
+	for k > s && b[k-1] == '.' {
+		k--
+	}
+	if e-k >= 3 && k > s {
+		return k
+	}
+	return e
+}
+
+// The classes of the fast path's single pass.
+const (
+	fastDot uint8 = 1 << iota
+	fastEq
+	fastBad
+)
+
+var fastClass = func() (t [256]uint8) {
+	for c := range t {
+		switch cl := charClass[c]; {
+		case cl == clDot:
+			t[c] = fastDot
+		case cl == clEq:
+			t[c] = fastEq
+		case cl&clToken == 0:
+			t[c] = fastBad
+		}
+	}
+	return t
+}()
+
+// scanFast ORs the fast classes of t's bytes together and counts its dots, eight bytes
+// at a time.
+func scanFast(t []byte) (seen uint8, dots int) {
+	i := 0
+	for ; i+8 <= len(t); i += 8 {
+		p := (*[8]byte)(t[i:])
+		f0, f1, f2, f3 := fastClass[p[0]], fastClass[p[1]], fastClass[p[2]], fastClass[p[3]]
+		f4, f5, f6, f7 := fastClass[p[4]], fastClass[p[5]], fastClass[p[6]], fastClass[p[7]]
+		seen |= f0 | f1 | f2 | f3 | f4 | f5 | f6 | f7
+		dots += int(f0&fastDot+f1&fastDot+f2&fastDot+f3&fastDot) + int(f4&fastDot+f5&fastDot+f6&fastDot+f7&fastDot)
+	}
+	for ; i < len(t); i++ {
+		f := fastClass[t[i]]
+		seen |= f
+		dots += int(f & fastDot)
+	}
+	return seen, dots
+}
+
+// fillOffsets sets o[i] = base+i, eight at a time.
+func fillOffsets(o []int, base int) {
+	i := 0
+	for ; i+8 <= len(o); i += 8 {
+		p := (*[8]int)(o[i:])
+		v := base + i
+		p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7] = v, v+1, v+2, v+3, v+4, v+5, v+6, v+7
+	}
+	for ; i < len(o); i++ {
+		o[i] = base + i
+	}
+}
+
+// hasKeySeparator reports whether t holds an '=' that cannot be padding (followed by
+// anything but '=' or '.'), as in name=value.
+func hasKeySeparator(t []byte) bool {
+	for i := 0; i+1 < len(t); i++ {
+		if t[i] == '=' && t[i+1] != '=' && t[i+1] != '.' {
+			return true
+		}
+	}
+	return false
+}
+
+func afterBearer(bearer bool) string {
+	if bearer {
+		return "after the Bearer scheme"
+	}
+	return ""
+}
+
+// schemePrefix looks at b[s:e] for a leading `Authorization:` and/or `Bearer` scheme and
+// returns where the value after it starts (s when there is none) and whether a scheme was
+// found. It returns -1 when `Authorization:` names a scheme other than Bearer.
+func schemePrefix(b []byte, s, e int) (int, bool) {
+	p := s
+	if hasPrefixFold(b[p:e], "authorization:") {
+		p += len("authorization:")
+		for p < e && (b[p] == ' ' || b[p] == '\t') {
+			p++
+		}
+	}
+	if hasPrefixFold(b[p:e], "bearer") && p+6 < e && (b[p+6] == ' ' || b[p+6] == '\t') {
+		p += 6
+		for p < e && (b[p] == ' ' || b[p] == '\t') {
+			p++
+		}
+		return p, true
+	}
+	if p != s {
+		return -1, false
+	}
+	return s, false
+}
+
+// tokenLike reports whether t (with dots dots, counting %2E) could be a JWT: it starts
+// the way an encoded JSON object does, or it has the three or five segments of one with a
+// segment that starts like JSON or a first and second segment long enough to be a header
+// and a payload.
+func tokenLike(t []byte, dots int) bool {
+	if len(t) >= 10 && jsonPrefix(t) {
+		return true
+	}
+	if dots != 2 && dots != 4 {
+		return false
+	}
+	// Either a segment starts like encoded JSON (the header may be the empty one), or the
+	// first two segments are long enough to be a header and a payload.
+	seg, segs, long := 0, 0, true
+	for i, c := range t {
+		cl := charClass[c]
+		if cl&(clB64|clDot|clEq) == 0 {
+			return false
+		}
+		if c == '.' {
+			if segs < 2 && seg < 16 {
+				long = false
+			}
+			if jsonPrefix(t[i+1:]) {
+				return true
+			}
+			segs++
+			seg = 0
+			continue
+		}
+		seg++
+	}
+	return long
+}
+
+// trimmedFinding reports the whitespace around b[s:e].
+func (n *normalized) trimmedFinding(raw []byte, s, e int) {
+	var what string
+	tail := string(raw[e:])
+	switch {
+	case s == 0 && tail == "\n":
+		what = "a trailing line break (LF)"
+	case s == 0 && tail == "\r\n":
+		what = "a trailing CRLF line break"
+	case s == 0:
+		what = fmt.Sprintf("%d bytes of trailing whitespace", len(tail))
+	case e == len(raw):
+		what = fmt.Sprintf("%d bytes of leading whitespace", s)
+	default:
+		what = fmt.Sprintf("%d bytes of leading and %d of trailing whitespace", s, len(tail))
+	}
+	off, l := 0, s
+	if s == 0 {
+		off, l = e, len(raw)-e
+	}
+	n.add("input.trimmed", Info, PartInput, off, l,
+		"Removed "+what+" around the token.",
+		"Nothing to fix in the token; if a program reads it from a file or a command, make sure it strips the line break before sending it.")
+}
+
+// bearerFinding reports the scheme in raw[s:ts].
+func (n *normalized) bearerFinding(raw []byte, s, ts int) {
+	scheme := raw[s:ts]
+	k := len(scheme)
+	for k > 0 && (scheme[k-1] == ' ' || scheme[k-1] == '\t' || scheme[k-1] >= 0x80) {
+		k--
+	}
+	gap, note := scheme[k:], ""
+	switch {
+	case bytesHas(gap, '\t'):
+		note = " It was followed by a tab, which some servers do not accept as the separator."
+	case bytesHas(gap, 0xC2):
+		note = " It was followed by a no-break space (U+00A0), which servers do not take as the separator."
+	case len(gap) > 1:
+		note = fmt.Sprintf(" It was followed by %d spaces; servers that split on a single space then see an empty token.", len(gap))
+	}
+	if !hasBearer(scheme) {
+		note += " There was no Bearer scheme: most servers require `Authorization: Bearer <token>`."
+	}
+	n.add("input.bearer-prefix", Info, PartInput, s, ts-s,
+		fmt.Sprintf("Removed the %q scheme in front of the token.%s", scheme[:k], note),
+		"Give a JWT decoder only the token: a server that passes the whole header value (scheme included) to it fails with \"failed to decode\". Send exactly `Authorization: Bearer <token>`.")
+}
+
+func bytesHas(b []byte, c byte) bool {
+	for _, x := range b {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+// hasBearer reports whether b holds the word bearer in any case.
+func hasBearer(b []byte) bool {
+	for i := 0; i+6 <= len(b); i++ {
+		if hasPrefixFold(b[i:], "bearer") {
+			return true
+		}
+	}
+	return false
 }

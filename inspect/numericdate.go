@@ -117,12 +117,15 @@ func decimalSeconds(text string) (sec, nsec int64, exact bool) {
 	if len(frac) > 9 {
 		frac = frac[:9]
 	}
-	for len(frac) < 9 {
-		frac += "0"
-	}
-	f, err := strconv.ParseInt(frac, 10, 64)
-	if err != nil {
-		return 0, 0, false
+	var f int64
+	for i := 0; i < 9; i++ {
+		f *= 10
+		if i < len(frac) {
+			if frac[i] < '0' || frac[i] > '9' {
+				return 0, 0, false
+			}
+			f += int64(frac[i] - '0')
+		}
 	}
 	if neg {
 		n = -n

@@ -30,53 +30,56 @@ func Relative(t, now time.Time) string {
 // expired from the instant now reaches exp+leeway.
 func ClaimRelative(name string, t, now time.Time, leeway time.Duration) string {
 	secs := diffSeconds(t, now) // > 0: t is in the future
-	ago := func() string {
+	var buf [96]byte
+	b := buf[:0]
+	ago := func(prefix string) []byte {
+		b = append(b, prefix...)
 		if secs == 0 {
-			return "just now"
+			return append(b, "just now"...)
 		}
-		return compactSeconds(-secs) + " ago"
+		return append(appendCompact(b, -secs), " ago"...)
 	}
-	ahead := func() string { return compactSeconds(secs) }
-	within := ""
-	if leeway > 0 {
-		within = ", within the " + goDuration(leeway) + " leeway"
+	ahead := func(prefix, suffix string) []byte {
+		return append(appendCompact(append(b, prefix...), secs), suffix...)
+	}
+	within := func() []byte {
+		if leeway <= 0 {
+			return b
+		}
+		return append(append(append(b, ", within the "...), goDuration(leeway)...), " leeway"...)
 	}
 	switch name {
 	case "exp":
-		if !now.Before(t) {
-			if now.Before(t.Add(leeway)) {
-				return "expired " + ago() + within
-			}
-			return "expired " + ago()
+		if now.Before(t) {
+			b = ahead("expires in ", "")
+		} else if b = ago("expired "); now.Before(t.Add(leeway)) {
+			b = within()
 		}
-		return "expires in " + ahead()
 	case "nbf":
 		if !now.Before(t) {
-			return "valid from " + ago()
+			b = ago("valid from ")
+		} else if b = ahead("becomes valid in ", ""); !t.After(now.Add(leeway)) {
+			b = within()
 		}
-		if !t.After(now.Add(leeway)) {
-			return "becomes valid in " + ahead() + within
-		}
-		return "becomes valid in " + ahead()
 	case "iat", "auth_time", "updated_at", "toe":
-		verb := "issued"
+		verb := "issued "
 		switch name {
 		case "auth_time":
-			verb = "authenticated"
+			verb = "authenticated "
 		case "updated_at":
-			verb = "updated"
+			verb = "updated "
 		case "toe":
-			verb = "happened"
+			verb = "happened "
 		}
 		if secs <= 0 {
-			return verb + " " + ago()
+			b = ago(verb)
+		} else if b = ahead(verb, " in the future"); name == "iat" && !t.After(now.Add(leeway)) {
+			b = within()
 		}
-		if name == "iat" && !t.After(now.Add(leeway)) {
-			return verb + " " + ahead() + " in the future" + within
-		}
-		return verb + " " + ahead() + " in the future"
+	default:
+		return Relative(t, now)
 	}
-	return Relative(t, now)
+	return string(b)
 }
 
 // diffSeconds returns t-now in whole seconds, truncated toward zero, without the
@@ -108,23 +111,29 @@ var compactUnits = []struct {
 // compactSeconds writes a positive number of seconds in its largest unit and the next
 // one down, that one left out when it is zero: "3h12m", "42m", "2d4h", "6m40s", "1y".
 func compactSeconds(secs int64) string {
+	var buf [40]byte
+	return string(appendCompact(buf[:0], secs))
+}
+
+// appendCompact appends compactSeconds(secs) to dst.
+func appendCompact(dst []byte, secs int64) []byte {
 	if secs <= 0 {
-		return "0s"
+		return append(dst, "0s"...)
 	}
 	for i, u := range compactUnits {
 		if secs < u.secs {
 			continue
 		}
-		s := strconv.FormatInt(secs/u.secs, 10) + u.name
+		dst = append(strconv.AppendInt(dst, secs/u.secs, 10), u.name...)
 		if i+1 < len(compactUnits) {
 			next := compactUnits[i+1]
 			if n := secs % u.secs / next.secs; n > 0 {
-				s += strconv.FormatInt(n, 10) + next.name
+				dst = append(strconv.AppendInt(dst, n, 10), next.name...)
 			}
 		}
-		return s
+		return dst
 	}
-	return "0s"
+	return append(dst, "0s"...)
 }
 
 // goDuration writes d rounded up to whole seconds in units that --leeway (Go's

@@ -7,9 +7,14 @@ import (
 	"unicode/utf8"
 )
 
-// Text from a token never reaches the terminal raw. Sanitize and its relatives replace
-// every character that could steer a terminal or hide what the text says by a visible
-// escape, always in the same forms:
+// HasUnsafe reports whether s holds anything Sanitize would escape.
+func HasUnsafe(s string) bool {
+	return firstUnsafe(s) >= 0
+}
+
+// Sanitize returns s with every character that could steer a terminal or hide what the
+// text says replaced by a visible escape, for a one-line display (line breaks and tabs
+// are escaped too). The escapes always take the same forms:
 //
 //	\t \n \r \e      tab, line feed, carriage return, ESC (so ESC[2J shows as \e[2J)
 //	\x00 … \x1f \x7f the other C0 controls and DEL
@@ -22,15 +27,8 @@ import (
 //
 // A backslash in the text is left as it is: SanitizeSpans tells the escapes apart from the
 // text, so a user interface that styles them can never be fooled by a literal "\e".
-
-// HasUnsafe reports whether s holds anything Sanitize would escape.
-func HasUnsafe(s string) bool {
-	return firstUnsafe(s) >= 0
-}
-
-// Sanitize returns s with every unsafe character replaced by its visible escape (see the
-// forms above), for a one-line display: line breaks and tabs are escaped too. A string
-// with nothing to escape is returned as it is, without allocating.
+//
+// A string with nothing to escape is returned as it is, without allocating.
 func Sanitize(s string) string {
 	i := firstUnsafe(s)
 	if i < 0 {
@@ -93,7 +91,25 @@ func sanitizeFrom(s string, keepLF bool, emit func(text string, escaped bool)) {
 
 // firstUnsafe returns the offset of the first unsafe character of s, or -1.
 func firstUnsafe(s string) int {
+	const (
+		lows  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
 	for i := 0; i < len(s); {
+		// Skip eight printable ASCII bytes at a time: no byte below 0x20, none equal to
+		// 0x7f, none with the high bit set.
+		for i+8 <= len(s) {
+			w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			del := w ^ (0x7f * lows)
+			if (w|((w-0x20*lows)&^w)|((del-lows)&^del))&highs != 0 {
+				break
+			}
+			i += 8
+		}
+		if i >= len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c < 0x20 || c == 0x7f {

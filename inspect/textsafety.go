@@ -137,29 +137,27 @@ func clip(s string, n int) string {
 	return s
 }
 
-// joinKinds lists up to three kinds of unsafe content in plain words.
+// joinKinds lists the kinds of unsafe content in plain words; describeUnsafe stops after
+// mostKinds+1, and the extra one only says there are more.
 func joinKinds(kinds []string) string {
-	const most = 3
-	more := 0
-	if len(kinds) > most {
-		more = len(kinds) - most
-		kinds = kinds[:most]
+	switch len(kinds) {
+	case 1:
+		return kinds[0]
+	case 2:
+		return kinds[0] + " and " + kinds[1]
+	case 3:
+		return kinds[0] + ", " + kinds[1] + " and " + kinds[2]
 	}
-	s := kinds[0]
-	switch {
-	case more > 0:
-		s = strings.Join(kinds, ", ") + fmt.Sprintf(" and %d more kinds of control character", more)
-	case len(kinds) == 2:
-		s = kinds[0] + " and " + kinds[1]
-	case len(kinds) == 3:
-		s = kinds[0] + ", " + kinds[1] + " and " + kinds[2]
-	}
-	return s
+	return strings.Join(kinds[:mostKinds], ", ") + " and other control characters"
 }
+
+// mostKinds is how many kinds of unsafe content a message names.
+const mostKinds = 3
 
 // describeUnsafe names, in order of first appearance and without repeats, each kind of
 // unsafe content in s: "an ESC[2J screen-clear sequence", "an OSC 52 clipboard write",
-// "a BEL (terminal bell)", "an RLO bidi override (U+202E)"…
+// "a BEL (terminal bell)", "an RLO bidi override (U+202E)"… It stops at mostKinds+1
+// kinds, so a long hostile string costs no more than one pass.
 func describeUnsafe(s string) []string {
 	var kinds []string
 	add := func(k string) {
@@ -170,7 +168,7 @@ func describeUnsafe(s string) []string {
 		}
 		kinds = append(kinds, k)
 	}
-	for i := 0; i < len(s); {
+	for i := 0; i < len(s) && len(kinds) <= mostKinds; {
 		r, size, unsafe := decodeUnsafe(s, i)
 		if !unsafe {
 			i += size

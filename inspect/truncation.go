@@ -17,19 +17,9 @@ type cutEvidence struct {
 
 func (c *cutEvidence) jsonCut(index int) { c.jsonCutAt = index + 1 }
 
-// bufferLimits are lengths at which tools commonly cut a value: field, header-line and
-// log-line limits.
-var bufferLimits = []int{255, 256, 512, 1000, 1023, 1024, 2000, 2047, 2048, 4000, 4095, 4096,
-	8000, 8190, 8191, 8192, 16383, 16384, 32767, 32768, 65535, 65536}
-
-func atBufferLimit(n int) bool {
-	for _, l := range bufferLimits {
-		if n == l {
-			return true
-		}
-	}
-	return false
-}
+// atBufferLimit reports whether n is a length at which tools commonly cut a value
+// (see commonBufferSizes in normalize_chars.go).
+func atBufferLimit(n int) bool { return bufferLimit(n) != 0 }
 
 // trimEllipsis returns tok without a trailing ellipsis a logger may have added when it
 // shortened the value ("...", "…", or a run of more dots after the last segment), and the
@@ -96,10 +86,12 @@ func (in *inspection) truncation() {
 	msg := fmt.Sprintf("the token was cut short: it ends after %d characters, %s: %s (%s)", tokLen, where, lost, strings.Join(why, "; "))
 	limit := ""
 	switch {
+	case in.norm.tokenAtBufferLimit > 0:
+		limit = fmt.Sprintf(" The token as pasted is %d characters long, a common buffer limit.", in.norm.tokenAtBufferLimit)
 	case atBufferLimit(tokLen):
 		limit = fmt.Sprintf(" %d is a common buffer limit.", tokLen)
-	case atBufferLimit(in.r.RawLen) && in.r.RawLen != tokLen:
-		limit = fmt.Sprintf(" The input is %d bytes, a common buffer limit.", in.r.RawLen)
+	case in.norm.atBufferLimit > 0:
+		limit = fmt.Sprintf(" The input is %d bytes, a common buffer limit.", in.norm.atBufferLimit)
 	}
 	hint := "Something on the way cut the token." + limit + " Proxies and SIP servers often limit a header line to 4–8 KiB, and loggers cut long lines (often at 1–8 KiB): log or copy the full value at its source, and raise the limit that cut it."
 	at := tokLen - 1

@@ -28,6 +28,10 @@ func verify(r *Report, opt Options) (Verification, []Finding) {
 	}
 	v := &verifier{r: r, opt: opt, fs: fs}
 	if len(opt.Keys) == 0 {
+		if !hasSignature(r) {
+			// Nothing that could be verified (no token, a JWE, alg none): no finding.
+			return Verification{Status: NotChecked, Detail: "no key given"}, v.fs
+		}
 		v.add(Finding{Code: "signature.not-verified", Severity: Info, Part: PartSignature,
 			Message: "No key or secret was given, so nothing is said about the signature: it is neither valid nor invalid yet.",
 			Hint:    "Give the key the server uses: --key FILE (PEM, certificate, JWK or JWKS), or --secret TEXT for HS256/384/512 tokens."})
@@ -35,6 +39,23 @@ func verify(r *Report, opt Options) (Verification, []Finding) {
 	}
 	res := v.run()
 	return res, v.fs
+}
+
+// hasSignature reports whether r holds a JWS with a signature segment that a key could
+// check: not a JWE, not alg none.
+func hasSignature(r *Report) bool {
+	if r.Kind == KindJWE || len(r.Segments) != 3 {
+		return false
+	}
+	if alg, ok := r.Header.Get("alg").String(); ok && strings.EqualFold(alg, "none") {
+		return false
+	}
+	for i := range r.Segments {
+		if r.Segments[i].Part == PartSignature {
+			return true
+		}
+	}
+	return false
 }
 
 // severityOf maps the severity names package keys uses to a Severity.
@@ -207,9 +228,31 @@ func (v *verifier) withKeys() Verification {
 	if len(fit) == 0 {
 		var one *keys.Key
 		if len(usable) == 1 {
-			one = usable[0].key
+			c := *usable[0].key
+			one = &c
 		}
-		for _, f := range misfits {
+		// One finding per kind of misfit: a key set of twenty RSA keys for an ES256 token
+		// is one problem, not twenty.
+		for i, f := range misfits {
+			more := 0
+			first := true
+			for j, g := range misfits {
+				if g.Code == f.Code {
+					if j < i {
+						first = false
+						break
+					}
+					if j > i {
+						more++
+					}
+				}
+			}
+			if !first {
+				continue
+			}
+			if more > 0 {
+				f.Message += fmt.Sprintf(" (%d more of the keys given do not fit for the same reason.)", more)
+			}
 			v.add(f)
 		}
 		v.kidNotFound(named, kids, nil)
@@ -255,8 +298,31 @@ func (v *verifier) kidNotFound(named int, kids []string, with *keys.Key) {
 	if with != nil {
 		msg += fmt.Sprintf(" The signature does verify with %s, so the key is there under another kid.", describeKey(with))
 	}
-	v.add(Finding{Code: "key.kid-not-found", Severity: Error, Part: PartHeader, Message: msg,
+	off, n := v.kidSpan()
+	v.add(Finding{Code: "key.kid-not-found", Severity: Error, Part: PartHeader, Offset: off, Length: n, Message: msg,
 		Hint: "A server that picks its key by kid will reject this token. Fetch the issuer's current key set (keys rotate), or fix the kid the issuer writes."})
+}
+
+// kidSpan is the raw span of the header's kid value. Decoded byte j of a base64url segment
+// sits in characters 8j/6 to (8j+7)/6 of its text.
+func (v *verifier) kidSpan() (int, int) {
+	kv := v.r.Header.Get("kid")
+	if kv == nil || kv.End <= kv.Start {
+		return 0, 0
+	}
+	for i := range v.r.Segments {
+		sg := &v.r.Segments[i]
+		if sg.Part != PartHeader {
+			continue
+		}
+		a := sg.Start + kv.Start*8/6
+		b := sg.Start + (kv.End*8-1)/6 + 1
+		if b > sg.End || a > b {
+			return 0, 0
+		}
+		return rawSpan(v.r, a, b)
+	}
+	return 0, 0
 }
 
 // fits checks that key k can verify v.spec's alg. It returns the finding that says why not,
@@ -266,7 +332,7 @@ func (v *verifier) fits(k *keys.Key) (f *Finding, confusion bool) {
 	if spec.family == keys.HMAC && k.Family == keys.HMAC {
 		if what := keyMaterialInSecret(k.Secret); what != "" {
 			return &Finding{Code: "key.alg-confusion", Severity: Error, Part: PartKey,
-				Message: fmt.Sprintf("The token says %s (an HMAC shared secret), and the secret given (%s) is %s. Using public key material as an HMAC secret is the classic forgery: an attacker who knows the public key signs an HS* token with it, and a server that accepts it is checking against a secret everyone has. jwtlens refuses to check it.",
+				Message: fmt.Sprintf("The token says %s (an HMAC shared secret), and the secret given (%s) is %s. Using key material as an HMAC secret is the classic forgery: an attacker who knows the public key signs an HS* token with it, and a server that accepts it is checking against a secret everyone has. jwtlens refuses to check it.",
 					spec.name, Sanitize(k.Source), what),
 				Hint: "If your server verifies this way, fix it now: pin the alg each key is for (RS256, ES256…) and never accept HS* with a public key. If the token really is HS*, give the shared secret, not a key file."}, true
 		}
@@ -290,7 +356,7 @@ func (v *verifier) fits(k *keys.Key) (f *Finding, confusion bool) {
 	case keys.EC:
 		curve := ecCurve(k)
 		if curve != spec.curve {
-			msg := fmt.Sprintf("%s needs a %s key; %s is on %s.", spec.name, spec.curve, describeKey(k), curve)
+			msg := fmt.Sprintf("%s needs a %s key; the key given is %s.", spec.name, spec.curve, describeKey(k))
 			if c := curveForSigBytes(len(v.sig)); c != "" && c == curve {
 				msg += fmt.Sprintf(" The signature is %d bytes, the size %s signatures have: the token may have been signed with %s and its header changed to %s.", len(v.sig), c, esAlgForCurve(c), spec.name)
 			} else if len(v.sig) == spec.sigBytes {
@@ -300,10 +366,10 @@ func (v *verifier) fits(k *keys.Key) (f *Finding, confusion bool) {
 				Hint: fmt.Sprintf("Give the issuer's %s key.", spec.curve)}, false
 		}
 	case keys.RSA:
-		if bits := rsaBits(k); bits < 1024 {
-			return &Finding{Code: "key.weak", Severity: Error, Part: PartKey,
-				Message: fmt.Sprintf("The %s is far too small: Go's crypto refuses RSA keys under 1024 bits outright, so the signature cannot be checked with it (this is not an invalid signature). A key of %d bits can be factored, and protects nothing.", describeKey(k), bits),
-				Hint:    "Have the issuer sign with an RSA key of at least 2048 bits, and give that key."}, false
+		if why := k.Unusable(); why != "" {
+			return &Finding{Code: "signature.not-verified", Severity: Info, Part: PartSignature,
+				Message: fmt.Sprintf("The signature cannot be checked with %s: %s.", describeKey(k), why),
+				Hint:    "Have the issuer sign with an RSA key of at least 2048 bits, and give that key; to examine this old token, run a Go program with GODEBUG=rsa1024min=0, or openssl."}, false
 		}
 	}
 	return nil, false
@@ -320,14 +386,12 @@ func (v *verifier) weak(c candidate) {
 	k := c.key
 	switch k.Family {
 	case keys.HMAC:
-		if n := len(k.Secret); n < v.spec.hashBytes {
-			msg := fmt.Sprintf("The secret (%s) is %d bytes, shorter than the %d-byte hash of %s; RFC 7518 §3.2 requires at least %d. A short secret can be guessed offline from any one token it signed.",
-				Sanitize(k.Source), n, v.spec.hashBytes, v.spec.name, v.spec.hashBytes)
-			if n == 0 {
+		if f, ok := keys.WeakSecret(*k, v.spec.name); ok {
+			msg := capitalize(f.Message)
+			if len(k.Secret) == 0 {
 				msg = fmt.Sprintf("The secret (%s) is empty: anyone can make %s tokens that verify with it.", Sanitize(k.Source), v.spec.name)
 			}
-			v.add(Finding{Code: "key.weak", Severity: Warning, Part: PartKey, Message: msg,
-				Hint: fmt.Sprintf("Use a random secret of at least %d bytes (e.g. openssl rand -base64 %d).", v.spec.hashBytes, v.spec.hashBytes)})
+			v.add(Finding{Code: f.Code, Severity: severityOf(f.Severity), Part: PartKey, Message: msg, Hint: f.Hint})
 		}
 	case keys.RSA:
 		if bits := rsaBits(k); bits < 2048 {
@@ -362,7 +426,8 @@ func (v *verifier) verified(c candidate, i, n, named int, kids []string) Verific
 	v.add(Finding{Code: "signature.verified", Severity: Info, Part: PartSignature, Message: msg.String(),
 		Hint: "The signature is good; any remaining problems are in the claims or the way the token is sent."})
 	if v.kid != "" && named > 0 && k.KID != v.kid {
-		v.add(Finding{Code: "key.kid-mismatch", Severity: Warning, Part: PartHeader,
+		off, n := v.kidSpan()
+		v.add(Finding{Code: "key.kid-mismatch", Severity: Warning, Part: PartHeader, Offset: off, Length: n,
 			Message: fmt.Sprintf("The token's kid %q names another key, but the signature verifies with %s.", Sanitize(v.kid), desc),
 			Hint:    "A server that picks its key by kid uses the wrong key and rejects the token: fix the kid the issuer writes in the header, or the kid on the key."})
 	}
@@ -392,4 +457,12 @@ func (v *verifier) dropFindings(code string) {
 		}
 	}
 	v.r.Findings = fs
+}
+
+// capitalize starts a message with a capital letter, as the report's messages do.
+func capitalize(s string) string {
+	if s != "" && s[0] >= 'a' && s[0] <= 'z' {
+		return string(s[0]-'a'+'A') + s[1:]
+	}
+	return s
 }

@@ -1,12 +1,10 @@
 package inspect
 
 import (
-	"bytes"
 	"encoding/asn1"
-	"encoding/base64"
-	"encoding/hex"
 	"fmt"
 	"math/big"
+	"strings"
 
 	"jwtlens/keys"
 )
@@ -27,14 +25,17 @@ func (v *verifier) diagnose(fit []candidate, named int, kids []string) Verificat
 					Hint:    sv.hint})
 				reasons = append(reasons, "it does "+sv.how)
 			}
-		case keys.EC:
-			if why, ok := v.derSignature(k); ok {
-				reasons = append(reasons, why)
-			}
 		case keys.RSA:
-			if why, ok := v.rsaLength(k); ok {
-				reasons = append(reasons, why)
+			if len(reasons) == 0 {
+				if why, ok := v.rsaLength(k); ok {
+					reasons = append(reasons, why)
+				}
 			}
+		}
+	}
+	if v.spec.family == keys.EC {
+		if why, ok := v.derSignature(fit); ok {
+			reasons = append(reasons, why)
 		}
 	}
 	var one *keys.Key
@@ -60,54 +61,34 @@ func (v *verifier) diagnose(fit []candidate, named int, kids []string) Verificat
 // secretVariantResult is a variant of an HMAC secret that verifies the signature.
 type secretVariantResult struct {
 	code string // key.secret-whitespace or key.secret-encoding
-	how  string // completes "it does with that secret …"
+	how  string // completes "it does …"
 	hint string
 }
 
-// secretVariant tries the usual ways a secret differs between issuer and server: a
-// trailing newline, surrounding whitespace, base64 or hex encoding, and the reverse.
+// secretVariant tries the usual ways a secret differs between issuer and server, as
+// keys.SecretVariants lists them (whitespace trimmed, base64/hex decoded, or the reverse),
+// and one more: a newline the issuer's secret has and the one given lacks.
 func (v *verifier) secretVariant(s []byte) (secretVariantResult, bool) {
-	try := func(alt []byte) bool {
-		return !bytes.Equal(alt, s) && v.spec.method.Verify(v.input, v.sig, alt) == nil
+	for _, sv := range keys.SecretVariants(s) {
+		if v.spec.method.Verify(v.input, v.sig, sv.Secret) != nil {
+			continue
+		}
+		how := "with the secret " + sv.Label
+		if strings.HasPrefix(sv.Label, "with ") {
+			how = sv.Label
+		}
+		hint := "Remove the stray whitespace where the server reads the secret (a file written by an editor or by echo ends with a newline; printf '%s' does not), so both sides use the same bytes."
+		switch {
+		case strings.Contains(sv.Label, "decoded"):
+			hint = "The issuer uses the bytes this text stands for as the secret, not the text itself. Configure the server to decode it the same way (many libraries take the secret as raw bytes)."
+		case strings.Contains(sv.Label, "encoded"):
+			hint = "The issuer uses the encoded text of the secret as the secret itself (a JWK \"k\" value pasted as a password is the usual way). Make both sides agree: the server with that text, or the issuer with the raw bytes."
+		}
+		return secretVariantResult{sv.Code, how, hint}, true
 	}
-	const wsCode, encCode = "key.secret-whitespace", "key.secret-encoding"
-	if t := bytes.TrimRight(s, "\r\n"); len(t) != len(s) && try(t) {
-		return secretVariantResult{wsCode, "once its trailing newline is removed",
-			"The secret file ends with a newline that the issuer's secret does not have (editors and echo add one). Remove it (printf '%s' … > file, or truncate the newline), and make the server read the secret the same way."}, true
-	}
-	if t := bytes.TrimSpace(s); len(t) != len(s) && try(t) {
-		return secretVariantResult{wsCode, "once the whitespace around it is removed",
-			"Remove the spaces or line breaks around the secret where the server reads it, so both sides use the same bytes."}, true
-	}
-	if try(append(append([]byte(nil), s...), '\n')) {
-		return secretVariantResult{wsCode, "once a newline is added at its end",
+	if alt := append(append([]byte(nil), s...), '\n'); v.spec.method.Verify(v.input, v.sig, alt) == nil {
+		return secretVariantResult{"key.secret-whitespace", "once a newline is added at its end",
 			"The issuer's secret ends with a newline (it was probably read from a file written by echo). Make both sides use the same bytes, preferably without the newline."}, true
-	}
-	base := bytes.TrimSpace(s)
-	for _, enc := range []struct {
-		e    *base64.Encoding
-		name string
-	}{{base64.StdEncoding, "base64"}, {base64.RawStdEncoding, "base64"}, {base64.URLEncoding, "base64url"}, {base64.RawURLEncoding, "base64url"}} {
-		if d, err := enc.e.DecodeString(string(base)); err == nil && len(d) > 0 && try(d) {
-			return secretVariantResult{encCode, "once it is " + enc.name + "-decoded",
-				fmt.Sprintf("The issuer uses the bytes this %s text stands for as the secret, not the text itself. Configure the server to decode it (many libraries take the secret as raw bytes).", enc.name)}, true
-		}
-	}
-	if len(base)%2 == 0 {
-		if d, err := hex.DecodeString(string(base)); err == nil && len(d) > 0 && try(d) {
-			return secretVariantResult{encCode, "once it is hex-decoded",
-				"The issuer uses the bytes this hex text stands for as the secret, not the text itself. Configure the server to hex-decode it."}, true
-		}
-	}
-	for _, alt := range []struct {
-		text string
-		name string
-	}{{base64.RawURLEncoding.EncodeToString(s), "base64url"}, {base64.StdEncoding.EncodeToString(s), "base64"},
-		{base64.RawStdEncoding.EncodeToString(s), "base64"}, {hex.EncodeToString(s), "hex"}} {
-		if try([]byte(alt.text)) {
-			return secretVariantResult{encCode, "once it is written as " + alt.name + " text",
-				fmt.Sprintf("The issuer uses the %s text of the secret as the secret itself (a JWK \"k\" value pasted as a password is the usual way). Make both sides agree: configure the server with the %s text, or the issuer with the raw bytes.", alt.name, alt.name)}, true
-		}
 	}
 	return secretVariantResult{}, false
 }
@@ -118,9 +99,9 @@ type ecdsaDER struct {
 }
 
 // derSignature checks whether the ECDSA signature is DER instead of raw R‖S, and whether
-// it verifies with k once converted. It reports signature.der-encoded in place of the
-// report's own finding with that code.
-func (v *verifier) derSignature(k *keys.Key) (string, bool) {
+// it verifies with one of the fit keys once converted. It reports signature.der-encoded in
+// place of the report's own finding with that code.
+func (v *verifier) derSignature(fit []candidate) (string, bool) {
 	size := v.spec.sigBytes / 2
 	if len(v.sig) == v.spec.sigBytes {
 		return "", false
@@ -137,11 +118,21 @@ func (v *verifier) derSignature(k *keys.Key) (string, bool) {
 		raw := make([]byte, 2*size)
 		d.R.FillBytes(raw[:size])
 		d.S.FillBytes(raw[size:])
-		if v.spec.method.Verify(v.input, raw, publicKeyArg(k)) == nil {
-			msg += fmt.Sprintf(" Converted to R‖S, it verifies with %s: the key is right, the signer's encoding is wrong.", describeKey(k))
+		var with *keys.Key
+		for _, c := range fit {
+			if v.spec.method.Verify(v.input, raw, publicKeyArg(c.key)) == nil {
+				with = c.key
+				break
+			}
+		}
+		switch {
+		case with != nil:
+			msg += fmt.Sprintf(" Converted to R‖S, it verifies with %s: the key is right, the signer's encoding is wrong.", describeKey(with))
 			why = "its ECDSA signature is DER-encoded; converted to R‖S it verifies"
-		} else {
-			msg += fmt.Sprintf(" Even converted to R‖S it does not verify with %s, so the key is probably wrong too.", describeKey(k))
+		case len(fit) == 1:
+			msg += fmt.Sprintf(" Even converted to R‖S it does not verify with %s, so the key is probably wrong too.", describeKey(fit[0].key))
+		default:
+			msg += fmt.Sprintf(" Even converted to R‖S it verifies with none of the %d keys given, so the key is probably wrong too.", len(fit))
 		}
 	} else {
 		msg += fmt.Sprintf(" Its numbers are too large for %s, so it cannot be converted.", v.spec.curve)

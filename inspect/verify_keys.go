@@ -17,33 +17,17 @@ type candidate struct {
 	set int // index into Options.Keys
 }
 
-// describeKey names a key the way a person recognises it: what it is, its kid, where it
-// came from. It never shows an HMAC secret.
+// describeKey names a key the way a person recognises it: what it is (keys.Key.Describe),
+// its kid, where it came from. It never shows an HMAC secret.
 func describeKey(k *keys.Key) string {
-	var b strings.Builder
-	switch k.Family {
-	case keys.HMAC:
-		fmt.Fprintf(&b, "HMAC secret of %d bytes", len(k.Secret))
-	case keys.RSA:
-		fmt.Fprintf(&b, "RSA %d-bit public key", k.Bits)
-	case keys.EC:
-		if k.Curve != "" {
-			fmt.Fprintf(&b, "EC %s public key", k.Curve)
-		} else {
-			b.WriteString("EC public key")
-		}
-	case keys.Ed25519:
-		b.WriteString("Ed25519 public key")
-	default:
-		fmt.Fprintf(&b, "%s key", k.Family)
-	}
+	d := k.Describe()
 	if k.KID != "" {
-		fmt.Fprintf(&b, " kid %q", Sanitize(k.KID))
+		d += fmt.Sprintf(" kid %q", Sanitize(k.KID))
 	}
 	if k.Source != "" {
-		fmt.Fprintf(&b, " (%s)", Sanitize(k.Source))
+		d += " (" + Sanitize(k.Source) + ")"
 	}
-	return b.String()
+	return d
 }
 
 // notForSigning says why a JWK's own use, key_ops or alg rules it out for verifying a
@@ -91,14 +75,13 @@ func keyMaterialInSecret(s []byte) string {
 			return "an OpenSSH public key"
 		}
 	}
-	if len(t) > 0 && t[0] == '{' && bytes.Contains(t, []byte(`"kty"`)) {
-		for _, kty := range []string{`"RSA"`, `"EC"`, `"OKP"`} {
-			if bytes.Contains(t, []byte(kty)) {
-				return "a JWK public key"
-			}
-		}
+	if !keys.LooksLikeKeyMaterial(s) {
+		return ""
 	}
-	return ""
+	if len(t) > 0 && t[0] == '{' {
+		return "a JWK public key"
+	}
+	return "public key material (DER)"
 }
 
 // publicKeyArg returns the value golang-jwt's Verify expects for k, or nil when k holds

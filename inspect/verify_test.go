@@ -35,14 +35,18 @@ var familyKeys = map[keys.Family]string{
 
 // bareLibraryErrors are golang-jwt and crypto error strings no person should be shown.
 var bareLibraryErrors = []string{"token signature is invalid", "signature is invalid", "key is of invalid type",
-	"crypto/rsa", "verification error", "expects *", "expects []byte"}
+	"crypto/rsa: ", "crypto/ecdsa: ", "verification error", "expects *", "expects []byte"}
 
 // runVerify verifies the named token with the given key sets.
 func runVerify(t *testing.T, tok string, sets ...keys.Set) (*Report, Verification, []Finding) {
 	t.Helper()
 	r := reportFor(t, tok)
 	v, fs := verify(r, Options{Keys: sets})
+	seen := map[string]int{}
 	for _, f := range fs {
+		if seen[f.Code]++; seen[f.Code] > 1 && (f.Code == "key.weak" || f.Code == "key.type-mismatch" || f.Part == PartSignature) {
+			t.Errorf("finding %s reported twice: %v", f.Code, findingCodes(fs))
+		}
 		for _, bad := range bareLibraryErrors {
 			if strings.Contains(f.Message, bad) || strings.Contains(f.Hint, bad) {
 				t.Errorf("finding %s shows a bare library error %q: %s", f.Code, bad, f.Message)
@@ -114,7 +118,8 @@ func TestVerifyMatrix(t *testing.T) {
 				if v.Status != CannotCheck || f == nil {
 					t.Fatalf("verify(%s, %s) = %s %v, want cannot-check with key.type-mismatch", alg, other, v.Status, findingCodes(fs))
 				}
-				if !strings.Contains(f.Message, familyNeed(spec.family)) || !strings.Contains(f.Message, string(fam)) {
+				given := keyFile(t, other).Keys[0]
+				if !strings.Contains(f.Message, familyNeed(spec.family)) || !strings.Contains(f.Message, given.Describe()) {
 					t.Errorf("type-mismatch message should say what %s needs and what was given: %s", alg, f.Message)
 				}
 			})
@@ -167,8 +172,8 @@ func TestVerifyRFC7520(t *testing.T) {
 // TestVerifyCases covers the diagnoses beyond the matrix, each over a generated token.
 func TestVerifyCases(t *testing.T) {
 	toks := loadTokens(t)
-	secretPEM := func(t *testing.T) keys.Set {
-		b, err := os.ReadFile(filepath.Join(verifyDir, "keys", "rsa-a.pem"))
+	asSecret := func(t *testing.T, name string) keys.Set {
+		b, err := os.ReadFile(filepath.Join(verifyDir, "keys", name))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -177,14 +182,14 @@ func TestVerifyCases(t *testing.T) {
 	cases := []struct {
 		name   string
 		token  string
-		keys   []string // key files; "pem-as-secret" reads rsa-a.pem as an HMAC secret
+		keys   []string // key files; "secret:FILE" reads FILE as an HMAC secret
 		status VerifyStatus
 		want   []string // codes that must be present
 		not    []string // codes that must be absent
 		text   string   // must appear in the finding of want[0]
 	}{
 		{"secret with trailing newline", "HS256", []string{"secret-nl.txt"}, Invalid,
-			[]string{"key.secret-whitespace", "signature.invalid"}, nil, "trailing newline is removed"},
+			[]string{"key.secret-whitespace", "signature.invalid"}, nil, "trailing newline trimmed"},
 		{"issuer's secret has the newline", "HS256-secret-with-newline", []string{"secret-a.txt"}, Invalid,
 			[]string{"key.secret-whitespace", "signature.invalid"}, nil, "newline is added"},
 		{"secret is base64 text", "HS256-b64-secret", []string{"secret-b64.txt"}, Invalid,
@@ -192,17 +197,25 @@ func TestVerifyCases(t *testing.T) {
 		{"secret is hex text", "HS256-hex-secret", []string{"secret-hex.txt"}, Invalid,
 			[]string{"key.secret-encoding"}, nil, "hex-decoded"},
 		{"issuer used the base64url text", "HS256-b64url-text-secret", []string{"secret-raw.bin"}, Invalid,
-			[]string{"key.secret-encoding"}, nil, "base64url text"},
+			[]string{"key.secret-encoding"}, nil, "base64url-encoded"},
 		{"short secret verifies with a warning", "HS256-short-secret", []string{"secret-short.txt"}, Verified,
 			[]string{"key.weak", "signature.verified"}, nil, "8 bytes"},
-		{"public key PEM as the HMAC secret", "HS256-signed-with-rsa-a-pem", []string{"pem-as-secret"}, CannotCheck,
+		{"public key PEM as the HMAC secret", "HS256-signed-with-rsa-a-pem", []string{"secret:rsa-a.pem"}, CannotCheck,
 			[]string{"key.alg-confusion"}, []string{"signature.verified", "signature.invalid"}, "forgery"},
+		{"JWK set as the HMAC secret", "HS256", []string{"secret:jwks.json"}, CannotCheck,
+			[]string{"key.alg-confusion"}, []string{"signature.verified", "signature.invalid"}, "a JWK public key"},
+		{"the token's own jwk is never used", "RS256-embedded-jwk-b", []string{"rsa-a.pem"}, Invalid,
+			[]string{"signature.invalid"}, []string{"signature.verified"}, "rsa-a.pem"},
+		{"the token's own jwk does not make it verified", "RS256-embedded-jwk-b", nil, NotChecked,
+			[]string{"signature.not-verified"}, []string{"signature.verified"}, "No key"},
+		{"JWK whose key_ops lack verify is not used", "RS256", []string{"jwk-keyops.json"}, CannotCheck,
+			[]string{"key.not-for-signing"}, []string{"signature.verified"}, `"verify"`},
 		{"RSA public key for an HS token", "HS256", []string{"rsa-a.pem"}, CannotCheck,
 			[]string{"key.type-mismatch"}, nil, "alg-confusion"},
 		{"RSA 1024 verifies with a warning", "RS256-rsa-1024", []string{"rsa-1024.pem"}, Verified,
-			[]string{"key.weak", "signature.verified"}, nil, "this one has 1024"},
+			[]string{"key.weak", "signature.verified"}, nil, "1024 bits"},
 		{"RSA 512 is refused, not invalid", "RS256-rsa-512", []string{"rsa-512.pem"}, CannotCheck,
-			[]string{"key.weak"}, []string{"signature.invalid"}, "under 1024 bits outright"},
+			[]string{"signature.not-verified", "key.weak"}, []string{"signature.invalid"}, "refuses RSA keys under 1024 bits"},
 		{"RSA signature longer than the key makes", "RS256", []string{"rsa-1024.pem"}, Invalid,
 			[]string{"signature.length", "signature.invalid"}, nil, "exactly 128 bytes"},
 		{"kid chooses the key", "RS256-kid-a", []string{"jwks.json"}, Verified,
@@ -217,6 +230,8 @@ func TestVerifyCases(t *testing.T) {
 			[]string{"key.not-for-signing"}, []string{"signature.verified"}, `"enc"`},
 		{"DER ECDSA signature", "ES256-der", []string{"ec256-a.pem"}, Invalid,
 			[]string{"signature.der-encoded", "signature.invalid"}, nil, "it verifies with"},
+		{"DER ECDSA signature, the second of two keys", "ES256-der", []string{"ec256-b.pem", "ec256-a.pem"}, Invalid,
+			[]string{"signature.der-encoded", "signature.invalid"}, nil, "it verifies with ec P-256 (ec256-a.pem)"},
 		{"DER ECDSA signature, wrong key too", "ES256-der", []string{"ec256-b.pem"}, Invalid,
 			[]string{"signature.der-encoded"}, nil, "does not verify"},
 		{"ES256 token with a P-384 key", "ES256", []string{"ec384-a.pem"}, CannotCheck,
@@ -231,6 +246,8 @@ func TestVerifyCases(t *testing.T) {
 			[]string{"signature.not-verified"}, []string{"signature.verified"}, `"HS256"`},
 		{"unsupported alg", "ES256K-unsupported", []string{"ec256-a.pem"}, CannotCheck,
 			[]string{"signature.not-verified"}, nil, "not one jwtlens can verify"},
+		{"a key set where no key fits says so once", "ES256", []string{"jwks.json"}, CannotCheck,
+			[]string{"key.type-mismatch"}, nil, "1 more of the keys"},
 		{"mixed set: only the fitting key is used", "ES256", []string{"jwks.json", "ec256-a.pem"}, Verified,
 			[]string{"signature.verified"}, []string{"key.type-mismatch"}, "ec256-a.pem"},
 		{"no key at all", "HS256", nil, NotChecked,
@@ -244,8 +261,8 @@ func TestVerifyCases(t *testing.T) {
 			}
 			var sets []keys.Set
 			for _, k := range c.keys {
-				if k == "pem-as-secret" {
-					sets = append(sets, secretPEM(t))
+				if name, ok := strings.CutPrefix(k, "secret:"); ok {
+					sets = append(sets, asSecret(t, name))
 				} else {
 					sets = append(sets, keyFile(t, k))
 				}
@@ -302,6 +319,24 @@ func TestVerifyCleanedToken(t *testing.T) {
 	}
 }
 
+func TestVerifyNoKey(t *testing.T) {
+	toks := loadTokens(t)
+	for _, c := range []struct {
+		name, tok string
+		finding   bool
+	}{
+		{"signed token", toks["RS256"], true},
+		{"alg none", toks["none"], false},
+		{"JWE", "eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.a.b.c.d", false},
+		{"not a token", "hello", false},
+	} {
+		_, v, fs := runVerify(t, c.tok)
+		if v.Status != NotChecked || (finding(fs, "signature.not-verified") != nil) != c.finding {
+			t.Errorf("%s with no key: %s %v, want not-checked with signature.not-verified %v", c.name, v.Status, findingCodes(fs), c.finding)
+		}
+	}
+}
+
 func TestVerifyKeySetFindingsCopied(t *testing.T) {
 	toks := loadTokens(t)
 	bad := keys.Set{Source: "junk.txt", Findings: []keys.Finding{{Code: "key.unreadable", Severity: "error",
@@ -331,4 +366,87 @@ func TestVerifyBrokenTokens(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestVerifyThroughInspect runs verification and expectations the way the command does:
+// one Inspect call with keys and expectations.
+func TestVerifyThroughInspect(t *testing.T) {
+	toks := loadTokens(t)
+	tok := toks["RS256-kid-a"]
+	exps, err := ParseClaimsSpec("sub='bob';iss='jwtlens-test';n='5';aud='admin';missing=1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := "Authorization: Bearer " + tok
+	r := Inspect([]byte(raw), Options{Keys: []keys.Set{keyFile(t, "jwks.json")}, Expect: exps})
+	if r.Verification.Status != Verified || r.Verification.Key == nil || r.Verification.Key.KID != "a" {
+		t.Fatalf("Inspect with the JWKS: %s %+v, want verified with kid a", r.Verification.Status, r.Verification.Key)
+	}
+	var failed []Finding
+	for _, f := range r.Findings {
+		if f.Code == "claims.expect-failed" {
+			failed = append(failed, f)
+		}
+	}
+	if len(failed) != 3 {
+		t.Fatalf("expect-failed findings = %d, want 3 (sub, n, missing): %v", len(failed), codes(r))
+	}
+	for _, f := range failed {
+		if strings.Contains(f.Message, `"sub"`) {
+			if f.Length == 0 || f.Offset < strings.IndexByte(raw, '.') || f.Offset+f.Length > strings.LastIndexByte(raw, '.') {
+				t.Errorf("sub finding points at raw [%d,+%d), want inside the payload segment", f.Offset, f.Length)
+			}
+		}
+	}
+	if !r.HasErrors() || r.OK(true) {
+		t.Errorf("a token failing expectations must not be OK")
+	}
+
+	// A token wrapped across lines: the cleaned text verifies, and the message says the
+	// pasted one would not.
+	wrapped := tok[:60] + "\n" + tok[60:120] + "\n" + tok[120:]
+	r = Inspect([]byte(wrapped), Options{Keys: []keys.Set{keyFile(t, "rsa-a.pem")}})
+	if !r.Has("input.inner-whitespace") {
+		t.Fatalf("normalize does not report the wrapped paste: %v", codes(r))
+	}
+	f := find(r, "signature.verified")
+	if r.Verification.Status != Verified || f == nil || !strings.Contains(f.Message, "as pasted") {
+		t.Errorf("wrapped token: %s %v, want verified saying the pasted text would not", r.Verification.Status, codes(r))
+	}
+}
+
+func TestVerifyKeyAlgRulesItOut(t *testing.T) {
+	toks := loadTokens(t)
+	set := keyFile(t, "rsa-a.pem")
+	set.Keys[0].Alg = "RS384"
+	_, v, fs := runVerify(t, toks["RS256"], set)
+	f := finding(fs, "key.not-for-signing")
+	if v.Status != CannotCheck || f == nil || !strings.Contains(f.Message, `"RS384"`) {
+		t.Errorf("RS256 token, key with alg RS384: %s %v, want cannot-check with key.not-for-signing naming RS384", v.Status, findingCodes(fs))
+	}
+	set.Keys[0].Alg = "RS256"
+	if _, v, fs := runVerify(t, toks["RS256"], set); v.Status != Verified {
+		t.Errorf("RS256 token, key with alg RS256: %s %v, want verified", v.Status, findingCodes(fs))
+	}
+}
+
+// FuzzVerify checks that verification never panics, whatever the token, with keys of
+// every family given at once, and never calls a token verified whose alg is none.
+func FuzzVerify(f *testing.F) {
+	toks := loadTokens(f)
+	for _, tok := range toks {
+		f.Add(tok)
+	}
+	var sets []keys.Set
+	for _, name := range []string{"secret-a.txt", "rsa-a.pem", "ec256-a.pem", "ec521-a.pem", "ed-a.pem", "jwks.json"} {
+		sets = append(sets, keyFile(f, name))
+	}
+	f.Fuzz(func(t *testing.T, tok string) {
+		r := Inspect([]byte(tok), Options{Keys: sets})
+		if r.Verification.Status == Verified {
+			if alg, _ := r.Header.Get("alg").String(); strings.EqualFold(alg, "none") {
+				t.Fatalf("alg %q verified", alg)
+			}
+		}
+	})
 }

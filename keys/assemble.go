@@ -120,7 +120,7 @@ func (r *reader) useParsed(p parsed, format, at string) {
 	}
 	if p.note != "" {
 		r.find("key.certificate", SevWarning, fmt.Sprintf("%s%s: %s.", r.src(), where(at), p.note),
-			"Nothing to do to verify with it; to see why Go refuses it: openssl x509 -in cert.pem -noout -text")
+			"Nothing to do to verify with it; to see why Go refuses it: openssl x509 -in "+r.fileArg("cert.pem")+" -noout -text")
 	}
 	r.weakFinding(k, at)
 	r.set.Keys = append(r.set.Keys, k)
@@ -129,7 +129,7 @@ func (r *reader) useParsed(p parsed, format, at string) {
 func (r *reader) privateFinding(kind, at string) {
 	r.find("key.private", SevInfo,
 		fmt.Sprintf("%s%s is a private key (%s); only its public half is used, and the private part is not kept.", r.src(), where(at), kind),
-		"Verifying needs only the public key: openssl pkey -in key.pem -pubout -out public.pem gives it; keep the private key where it is.")
+		"Verifying needs only the public key: openssl pkey -in "+r.fileArg("key.pem")+" -pubout -out public.pem gives it; keep the private key where it is.")
 }
 
 func (r *reader) certFinding(c CertInfo, at string) {
@@ -187,4 +187,24 @@ func safeText(s string, max int) string {
 		return "(empty)"
 	}
 	return q
+}
+
+// fileArg is the source as a shell argument when it names a file, for the commands the
+// hints give; otherwise def.
+func (r *reader) fileArg(def string) string {
+	s := r.set.Source
+	switch {
+	case s == "" || s == "-" || strings.HasPrefix(s, "-") || strings.HasPrefix(s, "<") || len(s) > 200:
+		return def
+	case strings.ContainsAny(s, "\x00\n\r"):
+		return def
+	case strings.IndexFunc(s, func(c rune) bool {
+		return !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.ContainsRune("._/-+@:,=", c))
+	}) < 0:
+		if !strings.ContainsAny(s, "./") && (s == "pasted" || s == "clipboard" || s == "stdin") {
+			return def
+		}
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

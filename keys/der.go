@@ -107,8 +107,8 @@ func parseDER(der []byte, want string) parsed {
 	if firstErr != "" {
 		return parsed{err: firstErr}
 	}
-	if p, ok := isPKCS12(der); ok {
-		return p
+	if isPKCS12(der) {
+		return parsed{err: "it is a PKCS#12 (.p12/.pfx) bundle, a password-protected container; extract the certificate with: openssl pkcs12 -in bundle.p12 -nokeys -clcerts -out cert.pem"}
 	}
 	return parsed{err: "it is none of the structures that hold a key (certificate, PKIX, PKCS#1, PKCS#8, SEC1)"}
 }
@@ -407,13 +407,13 @@ func derTruncated(der []byte) string {
 		hdr += c
 	}
 	if hdr+n > len(der) {
-		return fmt.Sprintf("it is cut short: its structure says %d bytes but only %d are there (the key was truncated when copied)", hdr+n, len(der))
+		return fmt.Sprintf("it is cut short: its structure says %d bytes but only %d are there (the key was truncated, or characters were lost, when it was copied)", hdr+n, len(der))
 	}
 	return ""
 }
 
 // isPKCS12 recognises a PKCS#12 (.p12/.pfx) bundle: SEQUENCE { INTEGER 3, SEQUENCE { OID data … } … }.
-func isPKCS12(der []byte) (parsed, bool) {
+func isPKCS12(der []byte) bool {
 	var pfx struct {
 		Version  int
 		AuthSafe struct {
@@ -425,9 +425,9 @@ func isPKCS12(der []byte) (parsed, bool) {
 	if _, err := asn1.Unmarshal(der, &pfx); err != nil || pfx.Version != 3 ||
 		!pfx.AuthSafe.ContentType.Equal(asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 7, 1}) &&
 			!pfx.AuthSafe.ContentType.Equal(asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 7, 2}) {
-		return parsed{}, false
+		return false
 	}
-	return parsed{err: "it is a PKCS#12 (.p12/.pfx) bundle, a password-protected container; extract the certificate with: openssl pkcs12 -in bundle.p12 -nokeys -clcerts -out cert.pem"}, false
+	return true
 }
 
 // pemLabelFor is the PEM label that goes with a DER kind.

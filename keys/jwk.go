@@ -56,7 +56,15 @@ func (r *reader) readJSON(t []byte) {
 	r.unreadable(describeJSON(r.src(), m), hintJSON(m))
 }
 
+// maxJWKs is the most keys read from one JWK set: real ones hold a few.
+const maxJWKs = 256
+
 func (r *reader) readSet(arr []json.RawMessage) {
+	if len(arr) > maxJWKs {
+		r.find("key.unreadable", SevWarning, fmt.Sprintf("%s holds %d keys; only the first %d were read.", r.src(), len(arr), maxJWKs),
+			"Give the JWK set the issuer publishes; no real one holds this many keys.")
+		arr = arr[:maxJWKs]
+	}
 	for i, raw := range arr {
 		at := fmt.Sprintf("keys[%d]", i)
 		var m map[string]json.RawMessage
@@ -266,12 +274,15 @@ func (r *reader) readJWK(m map[string]json.RawMessage, at string, inSet bool) {
 	}
 	// x5c: a chain of standard-base64 DER certificates, the first holding this key.
 	if cert, msg := r.x5c(m, k); msg != "" {
-		use := " n and e (or x and y) are used."
+		use := " the JWK's own members are used."
+		if k.Family == RSA {
+			use = " n and e are still used."
+		}
 		if k.Family == "" {
-			fail("its x5c "+msg+", and it has no key members of its own.", "Give the key members (n/e, x/y) or a DER certificate in x5c.")
+			fail("its "+msg+", and it has no key members of its own.", "Give the key members (n/e, x/y) or a DER certificate in x5c.")
 			return
 		}
-		r.find("key.jwk-encoding", SevWarning, name+": its x5c "+msg+";"+use,
+		r.find("key.jwk-encoding", SevWarning, name+": its "+msg+";"+use,
 			"x5c holds standard base64 (not base64url) of DER certificates, the first one holding this very key (RFC 7517 §4.7).")
 	} else if cert != nil {
 		if k.Family == "" {
@@ -323,26 +334,26 @@ func (r *reader) x5c(m map[string]json.RawMessage, k Key) (*x509.Certificate, st
 	}
 	var chain []string
 	if json.Unmarshal(raw, &chain) != nil || len(chain) == 0 {
-		return nil, "is not an array of base64 strings"
+		return nil, "x5c is not an array of base64 strings"
 	}
 	s := strings.Join(strings.Fields(chain[0]), "")
 	der, err := base64.StdEncoding.DecodeString(s)
 	if err != nil {
 		der, err = base64.RawURLEncoding.DecodeString(strings.TrimRight(s, "="))
 		if err != nil {
-			return nil, "[0] is not base64"
+			return nil, "x5c[0] is not base64"
 		}
 	}
 	cert, err := x509.ParseCertificate(der)
 	if err != nil {
 		if p := parseDER(der, ""); p.err == "" {
-			return nil, fmt.Sprintf("[0] holds a %s, not a DER certificate", p.kind)
+			return nil, fmt.Sprintf("x5c[0] holds a %s, not a DER certificate", p.kind)
 		}
-		return nil, "[0] does not hold a DER certificate"
+		return nil, "x5c[0] does not hold a DER certificate"
 	}
 	if k.Public != nil {
 		if pkixFingerprint(cert.PublicKey) != pkixFingerprint(k.Public) {
-			return nil, "[0] certificate holds a different key than the JWK's own members"
+			return nil, "x5c[0] certificate holds a different key than the JWK's own members"
 		}
 	}
 	return cert, ""

@@ -4,6 +4,15 @@
 //
 // The package is pure: it is given bytes and a name for where they came from, and never
 // reads the disk or the clock itself.
+//
+// Read takes any key material: PEM blocks of every usual kind (PKIX, PKCS#1, PKCS#8, SEC1,
+// certificates and chains, several blocks in one file), PEM damaged by copy and paste
+// (escaped \n, lost line breaks, missing armour, wrong dash counts, mislabelled blocks),
+// raw DER, JWK and JWK sets, OpenSSH public keys and private keys. It recognises and
+// explains what it cannot use (encrypted keys, PGP, CSRs, tokens, key ids, binary data).
+// Only public halves are kept. Secret takes an HMAC secret byte for byte; SecretVariants,
+// WeakSecret and LooksLikeKeyMaterial help verification judge it. Thumbprint and
+// PKIXFingerprint name a key the same way whatever format it came in.
 package keys
 
 import (

@@ -5,25 +5,75 @@ import (
 	"encoding/asn1"
 	"encoding/base64"
 	"fmt"
-	"regexp"
 	"strings"
 )
 
-// Armour lines, matched leniently: any number of dashes, an optional space (RFC 4716 SSH2
-// keys use "---- BEGIN … ----"), a label of capitals, digits and spaces.
-var (
-	beginRE = regexp.MustCompile(`(-+) ?BEGIN ([A-Z0-9][A-Z0-9 ]*?) ?(-+)`)
-	endRE   = regexp.MustCompile(`(-+) ?END ([A-Z0-9][A-Z0-9 ]*?) ?(-+)`)
-)
+// maxBlocks is the most PEM blocks read from one input: key files hold one to a handful.
+const maxBlocks = 64
 
-var glued = regexp.MustCompile(`-----[ \t]*-----BEGIN `)
+// maxLabel is the longest PEM label looked for.
+const maxLabel = 64
+
+// findArmour finds armour lines, leniently: one or more dashes, an optional space (RFC 4716
+// SSH2 keys use "---- BEGIN … ----"), word ("BEGIN" or "END"), a space, a label of capitals,
+// digits and spaces, an optional space, one or more dashes. Each match is given as offsets
+// {start, end, left dashes start, end, label start, end, right dashes start, end}. It runs
+// in time linear in len(t), whatever the bytes.
+func findArmour(t []byte, word string, limit int) [][]int {
+	var out [][]int
+	w := []byte(word + " ")
+	floor := 0 // the end of the previous match: matches never overlap
+	for from := 0; len(out) < limit; {
+		i := bytes.Index(t[from:], w)
+		if i < 0 {
+			break
+		}
+		i += from
+		from = i + len(w)
+		// dashes before, with one optional space between
+		j := i
+		if j > floor && t[j-1] == ' ' {
+			j--
+		}
+		ld := j
+		for ld > floor && t[ld-1] == '-' && j-ld < 1<<16 {
+			ld--
+		}
+		if ld == j {
+			continue
+		}
+		// the label
+		ls := i + len(w)
+		le := ls
+		for le < len(t) && le-ls < maxLabel && (t[le] >= 'A' && t[le] <= 'Z' || t[le] >= '0' && t[le] <= '9' || t[le] == ' ') {
+			le++
+		}
+		for le > ls && t[le-1] == ' ' {
+			le--
+		}
+		if le == ls {
+			continue
+		}
+		k := le
+		if k < len(t) && t[k] == ' ' {
+			k++
+		}
+		rd := k
+		for rd < len(t) && t[rd] == '-' && rd-k < 1<<16 {
+			rd++
+		}
+		if rd == k {
+			continue
+		}
+		out = append(out, []int{ld, rd, ld, j, ls, le, k, rd})
+		from, floor = rd, rd
+	}
+	return out
+}
 
 // isPEMish says whether t has armour lines (or what is left of them).
 func isPEMish(t []byte) bool {
-	if !bytes.Contains(t, []byte("BEGIN ")) && !bytes.Contains(t, []byte("END ")) {
-		return false
-	}
-	return beginRE.Match(t) || endRE.Match(t)
+	return len(findArmour(t, "BEGIN", 1)) > 0 || len(findArmour(t, "END", 1)) > 0
 }
 
 // pemBlock is one armoured block as found, with what had to be repaired to read it.
@@ -46,12 +96,18 @@ func (r *reader) readPEM(t []byte) {
 			"Store the key with real line breaks, e.g. printf '%b' \"$KEY\" > key.pem, or decode the JSON string before use.")
 	}
 	// Blocks run together on one line: "-----END X----------BEGIN Y-----".
-	t = glued.ReplaceAll(t, []byte("-----\n-----BEGIN "))
+	t = bytes.ReplaceAll(t, []byte("----------BEGIN "), []byte("-----\n-----BEGIN "))
+	t = bytes.ReplaceAll(t, []byte("----- -----BEGIN "), []byte("-----\n-----BEGIN "))
 	blocks := splitPEM(t)
 	if len(blocks) == 0 {
 		r.unreadable(fmt.Sprintf("%s has PEM armour lines (BEGIN/END) but no base64 between them.", r.src()),
 			"The key body is missing: copy the whole key, from -----BEGIN to -----END.")
 		return
+	}
+	if len(blocks) > maxBlocks {
+		r.find("key.unreadable", SevWarning, fmt.Sprintf("%s holds more than %d PEM blocks; only the first %d were read.", r.src(), maxBlocks, maxBlocks),
+			"Give the file that holds the signing key (or its certificate) alone.")
+		blocks = blocks[:maxBlocks]
 	}
 	for i, b := range blocks {
 		at := ""
@@ -60,10 +116,14 @@ func (r *reader) readPEM(t []byte) {
 		}
 		r.readBlock(b, at)
 	}
+	if r.params == len(blocks) && len(r.set.Keys) == 0 {
+		r.unreadable(fmt.Sprintf("%s holds only curve or group parameters (EC PARAMETERS), not a key.", r.src()),
+			"openssl ecparam writes the parameters before the key when asked with -genkey; give the file that holds the key itself.")
+	}
 	if len(r.chain) > 0 {
 		r.find("key.certificate", SevInfo,
-			fmt.Sprintf("%s holds a chain of %d certificates; the first one's key is used, the %s (%s) not: issuers do not sign tokens.",
-				r.src(), len(r.chain)+1, plural(len(r.chain), "other one", "other %d"), strings.Join(r.chain, "; ")),
+			fmt.Sprintf("%s holds a chain of %d certificates; the first one's key is used, and %s (%s) %s, as the keys of issuers do not sign tokens.",
+				r.src(), len(r.chain)+1, plural(len(r.chain), "the other one", "the other %d"), strings.Join(r.chain, "; "), plural(len(r.chain), "is left aside", "are left aside")),
 			"Nothing to do if the first certificate is the signer's; otherwise put the signer's certificate first.")
 	}
 }
@@ -71,8 +131,8 @@ func (r *reader) readPEM(t []byte) {
 // splitPEM finds the blocks, tolerating lost line breaks, wrong dash counts and a missing
 // BEGIN or END line.
 func splitPEM(t []byte) []pemBlock {
-	begins := beginRE.FindAllSubmatchIndex(t, -1)
-	ends := endRE.FindAllSubmatchIndex(t, -1)
+	begins := findArmour(t, "BEGIN", maxBlocks+1)
+	ends := findArmour(t, "END", maxBlocks+1)
 	var out []pemBlock
 	pos, bi, ei := 0, 0, 0
 	for {
@@ -93,7 +153,7 @@ func splitPEM(t []byte) []pemBlock {
 			if b64len(body) >= 16 {
 				b := parseBody(body, label)
 				b.repairs = append([]string{"the BEGIN line was missing"}, b.repairs...)
-				dashRepairs(&b, "END", t, e)
+				dashRepairs(&b.pemBlock, "END", t, e)
 				out = append(out, b.pemBlock)
 			}
 			pos = e[1]
@@ -101,6 +161,9 @@ func splitPEM(t []byte) []pemBlock {
 		}
 		bm := begins[bi]
 		label := string(t[bm[4]:bm[5]])
+		for ei < len(ends) && ends[ei][0] < bm[1] { // an END sharing the BEGIN line's dashes
+			ei++
+		}
 		var repairs []string
 		var b parsedBody
 		nextBegin := len(t)
@@ -116,7 +179,7 @@ func splitPEM(t []byte) []pemBlock {
 			if e[0] > 0 && t[e[0]-1] != '\n' && bm[1] < e[0] {
 				b.lostBreaks = true
 			}
-			dashRepairs(&b, "END", t, e)
+			dashRepairs(&b.pemBlock, "END", t, e)
 			pos = e[1]
 		} else {
 			b = parseBody(t[bm[1]:nextBegin], label)
@@ -126,9 +189,9 @@ func splitPEM(t []byte) []pemBlock {
 		if bm[1] < len(t) && t[bm[1]] != '\n' && t[bm[1]] != '\r' {
 			b.lostBreaks = true
 		}
-		dashRepairs(&b, "BEGIN", t, bm)
+		dashRepairs(&b.pemBlock, "BEGIN", t, bm)
 		b.repairs = append(b.repairs, repairs...)
-		if b.lostBreaks {
+		if b.lostBreaks && !b.nLetters {
 			if b.spaces {
 				b.repairs = append(b.repairs, "its line breaks had been turned into spaces")
 			} else {
@@ -145,19 +208,50 @@ type parsedBody struct {
 	pemBlock
 	lostBreaks bool
 	spaces     bool
+	nLetters   bool // the line breaks were the letter n, now removed
+}
+
+// lettersN undoes "\n" that lost its backslash: a body that is n, a line of 64 (or 70, 76)
+// characters, n, another line… ending with n. It returns the body without those letters.
+func lettersN(s []byte) ([]byte, bool) {
+	if len(s) < 3 || s[0] != 'n' || s[len(s)-1] != 'n' {
+		return nil, false
+	}
+	for _, w := range []int{64, 70, 76} {
+		var out []byte
+		i, ok := 1, true
+		for i < len(s) {
+			end := i + w
+			if end >= len(s) { // the last line: up to the final n
+				out = append(out, s[i:len(s)-1]...)
+				break
+			}
+			if s[end] != 'n' {
+				ok = false
+				break
+			}
+			out = append(out, s[i:end]...)
+			i = end + 1
+		}
+		if ok && len(out) > 0 && !bytes.Contains(out[:len(out)-min(len(out), 2)], []byte("=")) {
+			return out, true
+		}
+	}
+	return nil, false
 }
 
 // dashRepairs notes armour lines without exactly five dashes on each side.
-func dashRepairs(b interface{ addRepair(string) }, which string, t []byte, m []int) {
+func dashRepairs(b *pemBlock, which string, t []byte, m []int) {
 	left, right := m[3]-m[2], m[7]-m[6]
-	if left == 5 && right == 5 {
+	want := 5
+	if bytes.HasPrefix(t[m[4]:], []byte("SSH2 ")) {
+		want = 4 // RFC 4716: "---- BEGIN SSH2 PUBLIC KEY ----"
+	}
+	if left == want && right == want {
 		return
 	}
-	b.addRepair(fmt.Sprintf("the %s line has %d dashes before %s and %d after, not 5 and 5", which, left, which, right))
+	b.repairs = append(b.repairs, fmt.Sprintf("the %s line has %d dashes before %s and %d after, not %d and %d", which, left, which, right, want, want))
 }
-
-func (b *parsedBody) addRepair(s string) { b.repairs = append(b.repairs, s) }
-func (b *pemBlock) addRepair(s string)   { b.repairs = append(b.repairs, s) }
 
 // b64len counts base64 characters in body.
 func b64len(body []byte) int {
@@ -179,9 +273,14 @@ func parseBody(body []byte, label string) parsedBody {
 	b := parsedBody{pemBlock: pemBlock{label: label}}
 	hasNL := bytes.IndexByte(bytes.TrimSpace(body), '\n') >= 0
 	var text []byte
-	lines := bytes.Split(body, []byte("\n"))
 	inHeaders, cont := true, false
-	for _, line := range lines {
+	for rest := body; len(rest) > 0; {
+		line := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
+		}
 		line = bytes.TrimRight(line, "\r \t")
 		if cont { // an RFC 4716 header continued with a trailing backslash
 			cont = bytes.HasSuffix(line, []byte(`\`))
@@ -237,6 +336,13 @@ func parseBody(body []byte, label string) parsedBody {
 	if b.bad != "" {
 		return b
 	}
+	if !hasNL {
+		if fixed, ok := lettersN(clean); ok {
+			clean = fixed
+			b.nLetters = true
+			b.repairs = append(b.repairs, `its line breaks had become the letter n (each \n lost its backslash, as a shell or YAML may do)`)
+		}
+	}
 	clean = bytes.TrimRight(clean, "=")
 	enc := base64.RawStdEncoding
 	if url {
@@ -275,7 +381,7 @@ func (r *reader) readBlock(b pemBlock, at string) {
 	switch {
 	case b.label == "ENCRYPTED PRIVATE KEY":
 		r.unreadable(fmt.Sprintf("%s is an encrypted private key (PKCS#8, protected by a passphrase); its public half cannot be read without the passphrase, and jwtlens never asks for one.", name),
-			"Extract the public key (openssl asks for the passphrase): openssl pkey -in key.pem -pubout -out public.pem — then give public.pem.")
+			"Extract the public key (openssl asks for the passphrase): openssl pkey -in "+r.fileArg("key.pem")+" -pubout -out public.pem — then give public.pem.")
 		return
 	case strings.Contains(b.headers["Proc-Type"], "ENCRYPTED"):
 		cipher := b.headers["DEK-Info"]
@@ -286,7 +392,7 @@ func (r *reader) readBlock(b pemBlock, at string) {
 			cipher = "unknown cipher"
 		}
 		r.unreadable(fmt.Sprintf("%s is an encrypted private key (legacy OpenSSL PEM encryption, Proc-Type: 4,ENCRYPTED, %s); its public half cannot be read without the passphrase, and jwtlens never asks for one.", name, safeText(cipher, 40)),
-			"Extract the public key (openssl asks for the passphrase): openssl pkey -in key.pem -pubout -out public.pem — then give public.pem.")
+			"Extract the public key (openssl asks for the passphrase): openssl pkey -in "+r.fileArg("key.pem")+" -pubout -out public.pem — then give public.pem.")
 		return
 	case b.label == "OPENSSH PRIVATE KEY":
 		if b.bad != "" {
@@ -306,7 +412,8 @@ func (r *reader) readBlock(b pemBlock, at string) {
 			"Give the X.509/PEM or JWK form of the signing key; a PGP key cannot verify a JWT.")
 		return
 	case b.label == "EC PARAMETERS" || b.label == "DH PARAMETERS":
-		return // openssl ecparam writes the curve before the key: nothing to read.
+		r.params++ // openssl ecparam writes the curve before the key: nothing to read.
+		return
 	case b.label == "CERTIFICATE REQUEST" || b.label == "NEW CERTIFICATE REQUEST":
 		r.unreadable(fmt.Sprintf("%s is a certificate signing request (CSR), not a certificate or a key.", name),
 			"Give the certificate issued for it, or its public key: openssl req -in request.pem -pubkey -noout > public.pem")
@@ -326,6 +433,11 @@ func (r *reader) readBlock(b pemBlock, at string) {
 		return
 	}
 	der := b.der
+	if len(der) == 0 {
+		r.unreadable(fmt.Sprintf("%s has -----BEGIN %s----- and -----END lines but no base64 between them.", name, b.label),
+			"The key body is missing: copy the whole key, from -----BEGIN to -----END.")
+		return
+	}
 	if b.label == "TRUSTED CERTIFICATE" { // OpenSSL appends trust settings after the certificate
 		var raw asn1.RawValue
 		if _, err := asn1.Unmarshal(der, &raw); err == nil {
@@ -335,12 +447,15 @@ func (r *reader) readBlock(b pemBlock, at string) {
 	want := kindForLabel(b.label)
 	p := parseDER(der, want)
 	if p.err != "" {
-		what := "decodes"
+		what := ""
 		if p.kind != "" && p.kind != want {
-			what = "holds a " + p.kind
+			what = " that holds a " + p.kind
 		}
-		r.unreadable(fmt.Sprintf("%s is a PEM %s block that %s, but %s.", name, b.label, what, p.err),
-			"Give the public key, certificate or private key that signs the tokens.")
+		hint := "Give the public key, certificate or private key that signs the tokens."
+		if strings.Contains(p.err, "cut short") || strings.Contains(p.err, "damaged") {
+			hint = "Copy the key again from its source, whole: from -----BEGIN to -----END, every line."
+		}
+		r.unreadable(fmt.Sprintf("%s is a PEM %s block%s, but %s.", name, b.label, what, p.err), hint)
 		return
 	}
 	actual := pemLabelFor(p.kind)

@@ -19,9 +19,10 @@ const MaxInput = 1 << 20
 
 // reader collects what one call to Read finds.
 type reader struct {
-	set   Set
-	certs int      // certificates seen so far; only the first one's key is used
-	chain []string // names of the certificates after the first
+	set    Set
+	certs  int      // certificates seen so far; only the first one's key is used
+	chain  []string // names of the certificates after the first
+	params int      // PEM blocks of parameters only (EC PARAMETERS)
 }
 
 func (r *reader) find(code, sev, msg, hint string) {
@@ -86,7 +87,7 @@ func (r *reader) read(data []byte) {
 	case isSSHPublicLine(t):
 		r.readSSHLine(t)
 	case t[0] == 0x30 && !isText(t):
-		r.readRawDER(data)
+		r.readRawDER(data, t)
 	default:
 		if der, ok := bareBase64(t); ok && len(der) > 0 && der[0] == 0x30 {
 			if r.readBareBase64(der) {
@@ -97,9 +98,15 @@ func (r *reader) read(data []byte) {
 	}
 }
 
-// readRawDER reads binary DER (untrimmed: whitespace may be part of it).
-func (r *reader) readRawDER(data []byte) {
+// readRawDER reads binary DER: data as given (its last bytes may look like white space), or
+// trimmed when a tool added a line break after it.
+func (r *reader) readRawDER(data, trimmed []byte) {
 	p := parseDER(data, "")
+	if p.err != "" && len(trimmed) != len(data) {
+		if q := parseDER(trimmed, ""); q.err == "" {
+			p = q
+		}
+	}
 	if p.err != "" {
 		r.unreadable(fmt.Sprintf("%s is binary DER (ASN.1) data but %s.", r.src(), p.err),
 			"Give a PEM or DER public key, private key or certificate.")

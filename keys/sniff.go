@@ -53,10 +53,18 @@ var (
 	uuidRE = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
 )
 
+// matchJWT matches a JWT (or JWE), with or without a Bearer prefix.
+func matchJWT(t []byte) [][]byte {
+	if len(t) > 256<<10 || bytes.Count(t, []byte(".")) < 2 {
+		return nil
+	}
+	return jwtRE.FindSubmatch(t)
+}
+
 // describeUnreadable says what bytes that hold no key looked like, without echoing them
 // (they may be a secret).
 func describeUnreadable(t []byte, src string) string {
-	if m := jwtRE.FindSubmatch(t); m != nil {
+	if m := matchJWT(t); m != nil {
 		if h, err := base64.RawURLEncoding.DecodeString(string(m[1])); err == nil && json.Valid(h) {
 			if m[4] != nil {
 				return fmt.Sprintf("%s is an encrypted token (a JWE, five segments), not a key.", src)
@@ -79,6 +87,14 @@ func describeUnreadable(t []byte, src string) string {
 	if !isText(t) {
 		n := min(len(t), 4)
 		return fmt.Sprintf("%s is %d bytes of binary data that are not a DER key or certificate (they start % x).", src, len(t), t[:n])
+	}
+	single0 := !bytes.ContainsAny(t, " \t\r\n")
+	if single0 && (bytes.HasPrefix(t, []byte("https://")) || bytes.HasPrefix(t, []byte("http://"))) {
+		return fmt.Sprintf("%s is a URL, not a key; jwtlens never fetches anything.", src)
+	}
+	if single0 && len(t) < 4096 && (t[0] == '/' || bytes.HasPrefix(t, []byte("~/")) || bytes.HasPrefix(t, []byte("./"))) &&
+		bytes.Count(t, []byte("/")) >= 1 && !bytes.Contains(t, []byte("//")) {
+		return fmt.Sprintf("%s looks like a file path, not the contents of a key.", src)
 	}
 	if uuidRE.Match(t) {
 		return fmt.Sprintf("%s is a UUID, which looks like a key id (kid) rather than a key.", src)
@@ -104,14 +120,23 @@ func describeUnreadable(t []byte, src string) string {
 
 // hintUnreadable says what to do about bytes that hold no key.
 func hintUnreadable(t []byte) string {
-	if m := jwtRE.FindSubmatch(t); m != nil {
+	if m := matchJWT(t); m != nil {
 		return "Give the key the token is verified with (PEM, certificate, JWK or JWKS); the token goes in as the input to inspect."
+	}
+	if bytes.HasPrefix(t, []byte("https://")) || bytes.HasPrefix(t, []byte("http://")) {
+		return "Download it yourself (curl -o jwks.json URL) and give the file."
+	}
+	if len(t) > 0 && (t[0] == '/' || bytes.HasPrefix(t, []byte("~/")) || bytes.HasPrefix(t, []byte("./"))) && !bytes.ContainsAny(t, " \t\r\n") {
+		return "Give the file itself: jwtlens check --key PATH, or paste what the file holds."
 	}
 	if bytes.HasPrefix(t, []byte("PuTTY-User-Key-File-")) {
 		return "Export the public key with: puttygen key.ppk -O public-openssh -o key.pub, then give key.pub."
 	}
 	if isText(t) && !bytes.ContainsAny(bytes.TrimSpace(t), " \t\r\n") && len(t) <= 128 {
 		return "A kid only names a key: give the key itself. If this is an HMAC secret, pass it with --secret or --secret-file."
+	}
+	if isText(t) && !bytes.ContainsAny(bytes.TrimSpace(t), "\r\n") && len(t) <= 1024 {
+		return "If this line is an HMAC secret, pass it with --secret-file (not as a key); otherwise give a PEM, certificate, JWK or JWK set."
 	}
 	return "Give a PEM public key, certificate, private key, DER, JWK or JWK set."
 }

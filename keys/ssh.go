@@ -124,7 +124,7 @@ func (r *reader) readSSHWire(wire []byte, format, at string) {
 // (PROTOCOL.key in OpenSSH), encrypted or not; the private part is never looked at.
 func (r *reader) readOpenSSHPrivate(der []byte, at string) {
 	name := r.src() + where(at)
-	hint := "Give the public key instead (key.pub next to it): ssh-keygen -e -m PKCS8 -f key.pub > public.pem; or rewrite the key as PEM: ssh-keygen -p -m PEM -f key (in place; RSA and ECDSA keys)."
+	hint := "jwtlens also reads the .pub file next to it as it is. For other tools: ssh-keygen -e -m PKCS8 -f key.pub > public.pem gives a PEM public key; ssh-keygen -p -m PEM -f " + r.fileArg("key") + " rewrites an RSA or ECDSA private key as PEM (in place; keep a copy)."
 	const magic = "openssh-key-v1\x00"
 	if !bytes.HasPrefix(der, []byte(magic)) {
 		r.unreadable(fmt.Sprintf("%s is labelled OPENSSH PRIVATE KEY but does not start with the openssh-key-v1 magic: it is damaged.", name), hint)

@@ -57,12 +57,14 @@ func BenchmarkPaste(b *testing.B) {
 	for _, sz := range sizes[1:] {
 		b.Run(sz.name, func(b *testing.B) {
 			tokn := []rune(benchToken(sz.n))
-			m0 := New(Config{Now: func() time.Time { return goldenNow }})
-			m0 = send(m0, tea.WindowSizeMsg{Width: 120, Height: 40})
 			b.ReportAllocs()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				m := send(m0, tea.KeyMsg{Type: tea.KeyRunes, Runes: tokn, Paste: true})
+				b.StopTimer()
+				m := New(Config{Now: func() time.Time { return goldenNow }})
+				m = send(m, tea.WindowSizeMsg{Width: 120, Height: 40})
+				b.StartTimer()
+				m = send(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: tokn, Paste: true})
 				_ = m.View()
 			}
 		})
@@ -91,4 +93,29 @@ func BenchmarkTextareaBaseline(b *testing.B) {
 			_ = ta.View()
 		}
 	})
+}
+
+// BenchmarkKeystrokeMiddle is BenchmarkKeystroke with the cursor in the middle of the
+// payload, so every keystroke changes the payload and its pane is drawn again.
+func BenchmarkKeystrokeMiddle(b *testing.B) {
+	for _, sz := range sizes[1:] {
+		b.Run(sz.name, func(b *testing.B) {
+			m := New(Config{Token: benchToken(sz.n), Now: func() time.Time { return goldenNow }})
+			t := goldenNow
+			m.clock = func() time.Time { t = t.Add(time.Second); return t }
+			m = send(m, tea.WindowSizeMsg{Width: 120, Height: 40})
+			m.input.SetCursor(len(m.Value()) / 2)
+			_ = m.View()
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				k := runes("A")
+				if i%2 == 1 {
+					k = keyOf(tea.KeyBackspace)
+				}
+				m = send(m, k)
+				_ = m.View()
+			}
+		})
+	}
 }

@@ -35,11 +35,11 @@ func NewKeyMap() KeyMap {
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		Next:      key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next")),
 		Prev:      key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous area")),
-		Leave:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave token")),
+		Leave:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave")),
 		Edit:      key.NewBinding(key.WithKeys("i", "/"), key.WithHelp("i", "edit token")),
 		Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "show pane")),
 		Help:      key.NewBinding(key.WithKeys("?", "f1"), key.WithHelp("?/f1", "keys")),
-		ChooseKey: key.NewBinding(key.WithKeys("ctrl+o", "o"), key.WithHelp("ctrl+o", "choose a key")),
+		ChooseKey: key.NewBinding(key.WithKeys("ctrl+o", "o"), key.WithHelp("ctrl+o", "key")),
 		Explain:   key.NewBinding(key.WithKeys("ctrl+t", "e"), key.WithHelp("ctrl+t", "explain")),
 		Paste:     key.NewBinding(key.WithKeys("ctrl+v"), key.WithHelp("ctrl+v", "paste clipboard")),
 		Copy:      key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y/y", "copy this")),
@@ -68,7 +68,7 @@ func (k *KeyMap) update(f Focus, chooser, explain bool) {
 // ShortHelp implements help.KeyMap.
 func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.ForceQuit, k.Quit, k.Leave, k.Next, k.Select, k.Open, k.Scroll, k.Edit,
-		k.Input.Clear, k.ChooseKey, k.Explain, k.Help}
+		k.Help, k.ChooseKey, k.Explain, k.Input.Clear}
 }
 
 // FullHelp implements help.KeyMap.

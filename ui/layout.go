@@ -1,10 +1,25 @@
 package ui
 
-import "github.com/charmbracelet/lipgloss"
+import (
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+)
 
 // layout is how the lines of the screen were shared out by the last relayout.
 type layout struct {
 	inputH, findingsH, paneH, helpH int
+}
+
+// fitWidth cuts every line of s to w cells (bubbles/help can overshoot its Width when
+// the ellipsis does not fit).
+func fitWidth(s string, w int) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = ansi.Truncate(l, w, "…")
+	}
+	return strings.Join(lines, "\n")
 }
 
 // helpKey is what the help line depends on.
@@ -21,16 +36,17 @@ type helpKey struct {
 func (m *Model) relayout() {
 	w, h := max(20, m.width), max(8, m.height)
 	m.help.Width = w
+	m.input.SetInfo(m.counter())
 	m.input.SetSize(w, 2)
 	m.findings.SetSize(w, 1)
 
 	if hk := (helpKey{m.focus, m.fullHelp, w, m.chooser != nil, m.explain != nil}); hk != m.helpFor || m.helpStr == "" {
-		m.helpStr, m.helpFor = m.helpView(), hk
+		m.helpStr, m.helpFor = fitWidth(m.helpView(), w), hk
 	}
 	helpH := lipgloss.Height(m.helpStr)
 	verdictH := 1
 	inputNeed := m.input.NeededLines()
-	inputCap := max(3, h/4)
+	inputCap := max(3, h/3)
 	inputH := min(inputNeed, inputCap)
 
 	findNeed := 0

@@ -29,7 +29,8 @@ type Overlay interface {
 }
 
 // Explainer is a pane that explains the token's parts (explain mode). When one is wired
-// with WithExplainer, ctrl+t shows it in place of the panes.
+// with WithExplainer, ctrl+t shows it in place of the panes (its scrolling keys are
+// handled where it is wired, extras.go).
 type Explainer interface {
 	SetReport(r *inspect.Report)
 	SetSize(width, height int)

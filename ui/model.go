@@ -30,13 +30,16 @@ const (
 type Model struct {
 	cfg    Config
 	sets   []keys.Set // the key material in use (the key chooser replaces it)
-	styles Styles
+	styles *Styles
 	keys   KeyMap
-	help   help.Model
+	help   *help.Model
 
-	input    tokeninput.Model
-	findings findings.Model
-	panes    panes.Model
+	// The components are held by pointer: a Model is copied into an interface on every
+	// message, and by value they would be tens of kilobytes copied per keystroke. Copies
+	// of a Model therefore share them, as they share the extras.
+	input    *tokeninput.Model
+	findings *findings.Model
+	panes    *panes.Model
 	focus    Focus
 	fullHelp bool
 
@@ -44,10 +47,13 @@ type Model struct {
 	report    *inspect.Report
 	reportFor string
 	pending   bool // input changed in a burst; the report is stale until it settles
-	seq       int  // tags settle ticks
-	lastInput time.Time
-	clock     func() time.Time // wall clock for burst detection
-	inspectFn func([]byte, inspect.Options) *inspect.Report
+	// followCursor is set by typing and cursor keys and cleared by a paste: the strip then
+	// shows the problem the paste has rather than the cursor at its end.
+	followCursor bool
+	seq          int // tags settle ticks
+	lastInput    time.Time
+	clock        func() time.Time // wall clock for burst detection
+	inspectFn    func([]byte, inspect.Options) *inspect.Report
 
 	overlay     Overlay
 	chooser     KeyChooser
@@ -69,15 +75,19 @@ func New(cfg Config) Model {
 		cfg.Now = time.Now
 	}
 	st := NewStyles()
+	hm := help.New()
+	in := tokeninput.New(st.Input)
+	fl := findings.New(st.Findings)
+	pn := panes.New(st.Panes)
 	m := Model{
 		cfg:       cfg,
 		sets:      cfg.Keys,
-		styles:    st,
+		styles:    &st,
 		keys:      NewKeyMap(),
-		help:      help.New(),
-		input:     tokeninput.New(st.Input),
-		findings:  findings.New(st.Findings),
-		panes:     panes.New(st.Panes),
+		help:      &hm,
+		input:     &in,
+		findings:  &fl,
+		panes:     &pn,
 		clock:     time.Now,
 		inspectFn: inspect.Inspect,
 		width:     80,
@@ -183,6 +193,13 @@ func (m Model) handleKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.overlay, cmd = m.overlay.Update(k)
 		return m, cmd
 	}
+	if m.focus == FocusInput && k.Alt && !m.isEditKey(k) {
+		// esc pressed just before another key reaches us as alt+key (esc then q, typed
+		// quickly): leave the token, then take the key outside it
+		m.leaveInput()
+		k.Alt = false
+		return m.handleKey(k)
+	}
 	if m.focus == FocusInput {
 		if cmd, done := m.handleInputKey(k); done {
 			return m, cmd
@@ -220,12 +237,12 @@ func (m Model) handleKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 			m.setFocus(FocusFindings)
 		}
 	case m.focus == FocusFindings:
-		m.findings, _ = m.findings.Update(k)
+		*m.findings, _ = m.findings.Update(k)
 		m.syncMarks()
 		m.revealFinding()
 	default:
 		var cmd tea.Cmd
-		m.panes, cmd = m.panes.Update(k)
+		*m.panes, cmd = m.panes.Update(k)
 		return m, cmd
 	}
 	return m, nil
@@ -239,14 +256,7 @@ func (m *Model) handleInputKey(k tea.KeyMsg) (tea.Cmd, bool) {
 	burst := !m.lastInput.IsZero() && now.Sub(m.lastInput) < burstGap
 	switch {
 	case key.Matches(k, m.keys.Leave):
-		m.pending = false
-		m.recompute()
-		if m.findings.Len() > 0 {
-			m.setFocus(FocusFindings)
-		} else {
-			m.setFocus(FocusHeader)
-		}
-		m.relayout()
+		m.leaveInput()
 		return nil, true
 	case k.Type == tea.KeyEnter && burst, k.Type == tea.KeyCtrlJ && burst:
 		// a line break inside an unbracketed paste is part of the paste
@@ -257,13 +267,14 @@ func (m *Model) handleInputKey(k tea.KeyMsg) (tea.Cmd, bool) {
 		return nil, false
 	}
 	before := m.input.Value()
-	m.input, _ = m.input.Update(k)
+	*m.input, _ = m.input.Update(k)
+	pieces := k.Type == tea.KeyRunes && !k.Paste && (len(k.Runes) > 1 || burst)
+	m.followCursor = !k.Paste && !pieces
 	if m.input.Value() == before {
 		m.syncMarks()
 		return nil, true
 	}
 	m.lastInput = now
-	pieces := k.Type == tea.KeyRunes && !k.Paste && (len(k.Runes) > 1 || burst)
 	if pieces || (m.pending && !k.Paste) {
 		m.pending = true
 		m.seq++
@@ -275,6 +286,19 @@ func (m *Model) handleInputKey(k tea.KeyMsg) (tea.Cmd, bool) {
 	m.recompute()
 	m.relayout()
 	return nil, true
+}
+
+// leaveInput moves the focus from the token to the findings (or the panes when there are
+// none), with the report brought up to date first.
+func (m *Model) leaveInput() {
+	m.pending = false
+	m.recompute()
+	if m.findings.Len() > 0 {
+		m.setFocus(FocusFindings)
+	} else {
+		m.setFocus(FocusHeader)
+	}
+	m.relayout()
 }
 
 func (m *Model) isEditKey(k tea.KeyMsg) bool {

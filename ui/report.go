@@ -115,7 +115,9 @@ func classOf(p inspect.Part, i int) tokeninput.Class {
 
 // syncMarks marks the bytes of the selected finding (the headline until another is
 // chosen) with reverse video and a marker line, and underlines those of every other error
-// and warning; the strip scrolls to the selected one while the findings have the focus.
+// and warning. The strip scrolls to the selected one while the findings have the focus,
+// or after a paste until the person types or moves the cursor; while they edit, it
+// follows the cursor.
 func (m *Model) syncMarks() {
 	r := m.report
 	m.input.SetInfo(m.counter())
@@ -132,14 +134,23 @@ func (m *Model) syncMarks() {
 		if f.Offset < 0 || f.Offset > n || f.Length == 0 && f.Offset == 0 {
 			continue // about the whole input or a key: nothing to point at
 		}
-		selected := i == sel
+		selected := i == sel && (f.Severity > inspect.Info || m.focus == FocusFindings)
 		if f.Severity == inspect.Info && !selected {
-			continue
+			continue // an info finding is marked only while a person looks at it
+		}
+		if f.Part == inspect.PartToken && !selected {
+			continue // underlining the whole token would say nothing
 		}
 		marks = append(marks, tokeninput.Mark{Start: f.Offset, End: min(n, f.Offset+max(0, f.Length)), Selected: selected})
-		if selected && m.focus == FocusFindings {
+		if selected && (m.focus == FocusFindings || !m.followCursor) {
 			anchor = f.Offset
 		}
+	}
+	if anchor < 0 && !m.followCursor && m.focus != FocusInput {
+		anchor = 0 // nothing to point at and no editing going on: show the start
+	}
+	if m.followCursor && m.focus == FocusInput {
+		anchor = -1
 	}
 	m.input.SetMarks(marks)
 	m.input.SetAnchor(anchor)
@@ -219,16 +230,16 @@ func (m *Model) counter() string {
 		b.WriteByte('s')
 	}
 	if len(r.Segments) > 0 {
-		b.WriteString(":")
+		b.WriteString(" of ")
 		for i, s := range r.Segments {
 			if i > 0 {
-				b.WriteString(" +")
+				b.WriteString("+")
 			}
-			fmt.Fprintf(&b, " %d", len(s.Bytes))
+			fmt.Fprintf(&b, "%d", len(s.Bytes))
 		}
-		b.WriteString(" bytes")
+		b.WriteString(" B")
 	}
-	if r.Kind != "" && r.Kind != inspect.KindUnknown {
+	if r.Kind != "" && r.Kind != inspect.KindUnknown && m.width >= 80 {
 		b.WriteString(" · " + string(r.Kind))
 	}
 	return b.String()

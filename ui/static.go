@@ -15,6 +15,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"jwtlens/inspect"
+	"jwtlens/keys"
 )
 
 // This file draws the static report: what `jwtlens check` prints, and what `jwtlens` prints
@@ -206,7 +207,7 @@ func wrapWords(text string, firstLimit, restLimit int) []string {
 	var cur strings.Builder
 	curW, limit := 0, firstLimit
 	flush := func() {
-		lines = append(lines, cur.String())
+		lines = append(lines, strings.TrimRight(cur.String(), " "))
 		cur.Reset()
 		curW, limit = 0, restLimit
 	}
@@ -246,34 +247,60 @@ func (p *printer) verdict(r *inspect.Report, keysGiven bool) {
 	case VerdictInvalid, VerdictMalformed:
 		mark, style = "✗", p.st.verdictBad
 	}
-	var detail string
+	// The verdict is one line: the word and what it rests on (the headline finding's code,
+	// or the verification). The headline's message follows, indented, so the line a person
+	// reads first is never wrapped.
+	var head string
+	var next *inspect.Finding
 	switch v {
 	case VerdictVerified:
-		detail = inspect.Sanitize(r.Verification.Detail)
-		if h := firstAtLeast(r, inspect.Warning); h != nil {
-			detail += fmt.Sprintf("; but %s (%s)", inspect.Sanitize(h.Message), h.Code)
-		}
+		head = inspect.Sanitize(r.Verification.Detail)
+		next = firstAtLeast(r, inspect.Warning)
 	case VerdictInvalid, VerdictMalformed:
-		if h := firstAtLeast(r, inspect.Error); h != nil {
-			detail = fmt.Sprintf("%s (%s)", inspect.Sanitize(h.Message), h.Code)
+		if next = firstAtLeast(r, inspect.Error); next != nil {
+			head = next.Code
+			if more := countAtLeast(r, inspect.Error) - 1; more > 0 {
+				head += fmt.Sprintf(" (and %d more %s)", more, plural(more, "error", "errors"))
+			}
 		} else {
-			detail = inspect.Sanitize(r.Verification.Detail)
+			head = inspect.Sanitize(r.Verification.Detail)
 		}
 	default:
-		h := firstAtLeast(r, inspect.Warning)
-		switch {
-		case keysGiven:
-			detail = inspect.Sanitize(r.Verification.Detail)
-			if h != nil {
-				detail += fmt.Sprintf("; %s (%s)", inspect.Sanitize(h.Message), h.Code)
-			}
-		case h != nil:
-			detail = fmt.Sprintf("%s (%s); no key given", inspect.Sanitize(h.Message), h.Code)
-		default:
-			detail = "no key given; add --key FILE or --secret TEXT to verify"
+		head = "no key given; add --key FILE or --secret TEXT to verify"
+		if keysGiven {
+			head = inspect.Sanitize(r.Verification.Detail)
+		}
+		next = firstAtLeast(r, inspect.Warning)
+	}
+	word := style.Render(mark + " " + string(v))
+	room := p.width - ansi.StringWidth(word) - 3
+	p.line(word + " — " + ansi.Truncate(head, room, "…"))
+	if next != nil {
+		text := inspect.Sanitize(next.Message)
+		if v == VerdictVerified || v == VerdictNotVerified {
+			text = fmt.Sprintf("but %s (%s)", text, next.Code)
+		}
+		p.wrapped("    ", 4, text, lipgloss.NewStyle())
+	}
+}
+
+// countAtLeast counts the findings of at least severity s.
+func countAtLeast(r *inspect.Report, s inspect.Severity) int {
+	n := 0
+	for _, f := range r.Findings {
+		if f.Severity >= s {
+			n++
 		}
 	}
-	p.wrapped(style.Render(mark+" "+string(v))+" — ", 4, detail, lipgloss.NewStyle())
+	return n
+}
+
+// plural picks the singular or plural form for n.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // firstAtLeast returns the first finding of at least severity s (findings are sorted most
@@ -313,6 +340,9 @@ func tokenCells(r *inspect.Report) []cell {
 				continue
 			}
 			lo, hi := f.Offset, f.Offset+f.Length
+			if len(tok) > 1 && lo <= r.RawOffsets[0] && hi >= r.RawOffsets[len(tok)-1]+1 {
+				continue // about the token as a whole: carets under all of it would hide the rest
+			}
 			if f.Length == 0 { // a point: the first token byte at or after it
 				for i := 0; i <= len(tok); i++ {
 					if r.RawOffsets[i] >= lo {
@@ -329,7 +359,7 @@ func tokenCells(r *inspect.Report) []cell {
 			}
 		}
 	}
-	var cells []cell
+	cells := make([]cell, 0, len(tok)+1)
 	for i := 0; i < len(tok); {
 		ru, n := utf8.DecodeRuneInString(tok[i:])
 		c := cell{text: tok[i : i+n], part: partAt[i]}
@@ -386,8 +416,16 @@ func (p *printer) token(r *inspect.Report) {
 		prevPart = row[len(row)-1].part
 		var text, carets strings.Builder
 		rowHit := false
-		for _, c := range row {
-			cw := ansi.StringWidth(c.text)
+		// Render runs of cells that share a style at once: one Render per cell is slow.
+		for i := 0; i < len(row); {
+			c := row[i]
+			j := i
+			var run strings.Builder
+			w := 0
+			for ; j < len(row) && sameLook(row[j], c); j++ {
+				run.WriteString(row[j].text)
+				w += ansi.StringWidth(row[j].text)
+			}
 			st := p.st.seg[c.part]
 			if c.part == "" {
 				st = p.st.dot
@@ -404,12 +442,13 @@ func (p *printer) token(r *inspect.Report) {
 				} else {
 					anyWarn = true
 				}
-				carets.WriteString(cs.Render(strings.Repeat(ch, cw)))
+				carets.WriteString(cs.Render(strings.Repeat(ch, w)))
 				rowHit = true
 			} else {
-				carets.WriteString(strings.Repeat(" ", cw))
+				carets.WriteString(strings.Repeat(" ", w))
 			}
-			text.WriteString(st.Render(c.text))
+			text.WriteString(st.Render(run.String()))
+			i = j
 		}
 		p.line(strings.TrimRight("  "+text.String(), " "))
 		if rowHit {
@@ -426,6 +465,11 @@ func (p *printer) token(r *inspect.Report) {
 	if len(legend) > 0 {
 		p.line(p.st.dim.Render("  " + strings.Join(legend, "   ")))
 	}
+}
+
+// sameLook reports whether two cells are drawn in the same style.
+func sameLook(a, b cell) bool {
+	return a.part == b.part && a.esc == b.esc && a.hit == b.hit && a.mark == b.mark
 }
 
 // labels draws the label line of one row: each run of a segment gets its name followed by
@@ -511,17 +555,29 @@ func (p *printer) hardwrapped(indent, s string) {
 	}
 }
 
-// claims writes the registered claims with their dates in UTC and relative to now.
+// claims writes the registered claims of the payload (and any header parameter with a
+// problem; the header JSON is shown just above) with their dates in UTC and relative to now.
 func (p *printer) claims(r *inspect.Report) {
-	if len(r.Claims) == 0 {
+	var shown []inspect.Claim
+	for _, c := range r.Claims {
+		if c.Part != inspect.PartHeader || c.Problem != "" {
+			shown = append(shown, c)
+		}
+	}
+	if len(shown) == 0 {
 		return
 	}
 	p.heading("Claims")
-	nameW := 3
-	for _, c := range r.Claims {
-		nameW = max(nameW, min(utf8.RuneCountInString(c.Name), 12))
+	nameW, titleW := 3, 0
+	titles := make([]string, len(shown))
+	for i, c := range shown {
+		nameW = max(nameW, min(ansi.StringWidth(inspect.Sanitize(c.Name)), 12))
+		if ex, ok := inspect.Explain(c.Part, c.Name); ok {
+			titles[i] = ex.Title
+		}
+		titleW = max(titleW, min(len(titles[i]), 22))
 	}
-	for _, c := range r.Claims {
+	for i, c := range shown {
 		name := inspect.Sanitize(c.Name)
 		val := ""
 		if c.Value != nil {
@@ -537,13 +593,18 @@ func (p *printer) claims(r *inspect.Report) {
 			val += "  ✗ " + c.Problem
 		}
 		if c.Part == inspect.PartHeader {
-			name += " (header)"
+			val += " (header)"
 		}
 		first := fmt.Sprintf("  %-*s  ", nameW, name)
-		p.wrapped(p.st.code.Render(first), nameW+4, val, lipgloss.NewStyle())
-		if c.Meaning != "" {
-			p.wrapped(strings.Repeat(" ", nameW+4), nameW+4, c.Meaning, p.st.dim)
+		title := ""
+		if titleW > 0 {
+			title = fmt.Sprintf("%-*s  ", titleW, ansi.Truncate(titles[i], titleW, "…"))
 		}
+		indent := ansi.StringWidth(first) + titleW + 2
+		if indent > p.width/2 {
+			indent = 6
+		}
+		p.wrapped(p.st.code.Render(first)+p.st.dim.Render(title), indent, val, lipgloss.NewStyle())
 	}
 }
 
@@ -631,13 +692,15 @@ func (p *printer) verification(r *inspect.Report, keysGiven bool) {
 		switch {
 		case k.Curve != "":
 			desc += " " + k.Curve
+		case k.Family == keys.HMAC:
+			desc += fmt.Sprintf(" secret of %d bytes", len(k.Secret))
 		case k.Bits > 0:
 			desc += fmt.Sprintf(" %d-bit", k.Bits)
 		}
 		if k.KID != "" {
 			desc += fmt.Sprintf(", kid %q", inspect.Sanitize(k.KID))
 		}
-		if k.Format != "" {
+		if k.Format != "" && k.Format != "secret" {
 			desc += ", " + inspect.Sanitize(k.Format)
 		}
 		if k.Source != "" {
@@ -648,7 +711,10 @@ func (p *printer) verification(r *inspect.Report, keysGiven bool) {
 			if len(fp) > 16 {
 				fp = fp[:16] + "…"
 			}
-			desc += ", sha256 " + fp
+			if !strings.Contains(fp, ":") {
+				fp = "sha256:" + fp
+			}
+			desc += ", " + fp
 		}
 		if c := k.Certificate; c != nil {
 			desc += fmt.Sprintf("; certificate %s, valid %s to %s", inspect.Sanitize(c.Subject),

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"bytes"
+	"encoding/base64"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -60,7 +62,7 @@ func caretColumns(t *testing.T, out, want string) []int {
 }
 
 func TestWriteReport(t *testing.T) {
-	verifiedKey := &keys.Key{Family: keys.HMAC, Bits: 256, Source: "secret.txt", Format: "secret"}
+	verifiedKey := &keys.Key{Family: keys.HMAC, Bits: 256, Secret: make([]byte, 32), Source: "secret.txt", Format: "secret"}
 	header := &inspect.Value{Type: inspect.TypeObject, Raw: `{"typ":"JWT","alg":"HS256"}`}
 	exp := time.Date(2026, 1, 1, 1, 0, 0, 0, time.UTC)
 	tests := []struct {
@@ -72,13 +74,14 @@ func TestWriteReport(t *testing.T) {
 		carets    []int    // caret columns under the line holding caretLine
 		caretLine string
 	}{{
-		name: "truncated, caret after the last byte",
+		name: "truncated, caret after the last byte, none for the token as a whole",
 		report: func() *inspect.Report {
 			return makeReport("eyJhbGciOi.eyJzdWIi", 0, inspect.Finding{Code: "structure.truncated", Severity: inspect.Error,
-				Part: inspect.PartToken, Offset: 19, Message: "the token was cut short after 19 characters", Hint: "copy the whole token"})
+				Part: inspect.PartToken, Offset: 19, Message: "the token was cut short after 19 characters", Hint: "copy the whole token"},
+				inspect.Finding{Code: "structure.segment-count", Severity: inspect.Error, Part: inspect.PartToken, Offset: 0, Length: 19})
 		},
-		first:     "✗ MALFORMED — the token was cut short after 19 characters (structure.truncated)",
-		want:      []string{"Token — 19 characters, 2 segments, JWS", "header────", "payload─", "Findings (1)", "✗ error   structure.truncated  token @19", "→ copy the whole token"},
+		first:     "✗ MALFORMED — structure.truncated (and 1 more error)",
+		want:      []string{"    the token was cut short after 19 characters\n", "Token — 19 characters, 2 segments, JWS", "header────", "payload─", "Findings (2)", "✗ error   structure.truncated  token @19", "→ copy the whole token"},
 		caretLine: "eyJhbGciOi.eyJzdWIi",
 		carets:    []int{21},
 	}, {
@@ -87,8 +90,8 @@ func TestWriteReport(t *testing.T) {
 			return makeReport("abcd.ef!h.ijkl", 7, inspect.Finding{Code: "base64.invalid-char", Severity: inspect.Error,
 				Part: inspect.PartPayload, Offset: 7 + 7, Length: 1, Message: "'!' is not base64url"})
 		},
-		first:     "✗ MALFORMED — '!' is not base64url (base64.invalid-char)",
-		want:      []string{"^ an error points here", "payload @14"},
+		first:     "✗ MALFORMED — base64.invalid-char",
+		want:      []string{"    '!' is not base64url\n", "^ an error points here", "payload @14"},
 		caretLine: "abcd.ef!h.ijkl",
 		carets:    []int{2 + 7},
 	}, {
@@ -97,7 +100,8 @@ func TestWriteReport(t *testing.T) {
 			return makeReport("abcd.efgh.ij==", 0, inspect.Finding{Code: "base64.padding", Severity: inspect.Warning,
 				Part: inspect.PartSignature, Offset: 12, Length: 2, Message: "padding"})
 		},
-		first:     "• NOT VERIFIED — padding (base64.padding); no key given",
+		first:     "• NOT VERIFIED — no key given; add --key FILE or --secret TEXT to verify",
+		want:      []string{"    but padding (base64.padding)\n"},
 		caretLine: "abcd.efgh.ij==",
 		carets:    []int{14, 15},
 	}, {
@@ -116,9 +120,9 @@ func TestWriteReport(t *testing.T) {
 		first: "✓ VERIFIED — verified with HMAC-256 (secret.txt)",
 		want: []string{"Header", "  {", `    "typ": "JWT",`, `    "alg": "HS256"`, "  }",
 			"Payload", `    "sub": "alice",`, `    "aud": [`, `      "a",`, `    ],`, `    "x": {}`,
-			"Claims", "exp  1767229200  = 2026-01-01 01:00:00 UTC · in 1h", "When the token expires.",
+			"Claims", "exp  Expiration Time  1767229200  = 2026-01-01 01:00:00 UTC · in 1h",
 			"Signature", "alg       HS256", "length    32 bytes (as HS256 needs)",
-			"Verification", "status    verified — verified with HMAC-256 (secret.txt)", "key       HMAC 256-bit, secret, from secret.txt",
+			"Verification", "status    verified — verified with HMAC-256 (secret.txt)", "key       HMAC secret of 32 bytes, from secret.txt",
 			"Findings (0)", "none"},
 	}, {
 		name: "invalid signature with a key given",
@@ -130,8 +134,8 @@ func TestWriteReport(t *testing.T) {
 			return r
 		},
 		opt:   ReportOptions{KeysGiven: true},
-		first: "✗ INVALID — the signature does not verify with secret.txt (signature.invalid)",
-		want:  []string{"length    3 bytes — HS256 needs 32", "status    invalid — does not verify with secret.txt"},
+		first: "✗ INVALID — signature.invalid",
+		want:  []string{"    the signature does not verify with secret.txt\n", "length    3 bytes — HS256 needs 32", "status    invalid — does not verify with secret.txt"},
 	}, {
 		name: "JWE: part lengths instead of a payload",
 		report: func() *inspect.Report {
@@ -277,5 +281,32 @@ func TestReindent(t *testing.T) {
 		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
 			t.Errorf("Reindent(%q) =\n%s\nwant\n%s", tt.raw, strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 		}
+	}
+}
+
+// bigToken is an unsigned-looking JWS whose payload holds about n bytes of claims.
+func bigToken(n int) string {
+	enc := base64.RawURLEncoding
+	payload := `{"sub":"alice","data":"` + strings.Repeat("x", n) + `"}`
+	return enc.EncodeToString([]byte(`{"alg":"HS256","typ":"JWT"}`)) + "." + enc.EncodeToString([]byte(payload)) + "." +
+		enc.EncodeToString(bytes.Repeat([]byte{7}, 32))
+}
+
+// BenchmarkWriteReport measures the static report of a diagnosed token (diagnosis not
+// included) at 80 columns.
+func BenchmarkWriteReport(b *testing.B) {
+	for _, size := range []struct {
+		name string
+		n    int
+	}{{"1KiB", 1 << 10}, {"8KiB", 8 << 10}, {"64KiB", 64 << 10}} {
+		r := inspect.Inspect([]byte(bigToken(size.n)), inspect.Options{Now: time.Unix(1767225600, 0)})
+		b.Run(size.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := WriteReport(io.Discard, r, ReportOptions{Width: 80}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

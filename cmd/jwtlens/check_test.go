@@ -83,7 +83,6 @@ func TestCheckExitStatus(t *testing.T) {
 	secret := fixturePath("secret.txt")
 	tests := []struct {
 		name     string
-		needs    []string // parts of the product the case depends on
 		stdin    string
 		args     []string
 		code     int
@@ -96,27 +95,51 @@ func TestCheckExitStatus(t *testing.T) {
 		{name: "valid token on stdin", stdin: valid, args: []string{"check", "--now", fixtureNow}, code: 0,
 			stdout: []string{"NOT VERIFIED"}},
 		{name: "valid token, - reads stdin", stdin: valid, args: []string{"check", "-", "--now", fixtureNow}, code: 0},
-		{name: "verified with the secret file", needs: []string{"decode", "verify"},
+		{name: "verified with the secret file",
 			args: []string{"check", valid, "--secret-file", secret, "--now", fixtureNow}, code: 0, stdout: []string{"VERIFIED"}},
-		{name: "verified with --secret", needs: []string{"decode", "verify"},
+		{name: "verified with --secret",
 			args: []string{"check", "--secret", fixture(t, "secret.txt"), "--now", fixtureNow, valid}, code: 0, stdout: []string{"✓ VERIFIED"}},
-		{name: "wrong secret", needs: []string{"decode", "verify"},
+		{name: "wrong secret",
 			args: []string{"check", "--secret-file", secret, "--now", fixtureNow, fixture(t, "wrong-secret.jwt")}, code: 1,
 			stdout: []string{"✗ INVALID", "signature.invalid"}},
-		{name: "expired at --now", needs: []string{"decode", "claims"},
+		{name: "expired at --now",
 			args: []string{"check", "--now", fixtureNow, fixture(t, "expired.jwt")}, code: 1, stdout: []string{"claims.expired"}},
-		{name: "expired token judged before it expired", needs: []string{"decode", "claims"},
+		{name: "expired token judged before it expired",
 			args: []string{"check", "--now", "2026-01-01T00:00:00Z", "--leeway", "4h", fixture(t, "expired.jwt")}, code: 0},
-		{name: "truncated", needs: []string{"decode"}, args: []string{"check", fixture(t, "truncated.jwt")}, code: 1,
+		{name: "truncated", args: []string{"check", fixture(t, "truncated.jwt")}, code: 1,
 			stdout: []string{"✗ MALFORMED", "^"}},
-		{name: "empty stdin", needs: []string{"input"}, args: []string{"check"}, code: 1, stdout: []string{"input.empty"}},
-		{name: "Kamailio claims met", needs: []string{"decode", "expect"},
+		{name: "empty stdin", args: []string{"check"}, code: 1, stdout: []string{"input.empty"}},
+		{name: "Kamailio claims met",
 			args: []string{"check", "--now", fixtureNow, "--claims", "sub='alice';iss='sip.example'", valid}, code: 0},
-		{name: "Kamailio claims not met", needs: []string{"decode", "expect"},
+		{name: "Kamailio claims not met",
 			args: []string{"check", "--now", fixtureNow, "--claims", "sub='bob'", valid}, code: 1, stdout: []string{"claims.expect-failed"}},
-		{name: "--expect not met", needs: []string{"decode", "expect"},
+		{name: "--expect not met",
 			args: []string{"check", "--now", fixtureNow, "--expect", "iss=other.example", valid}, code: 1, stdout: []string{"claims.expect-failed"}},
 
+		{name: "RS256 verified with the public key",
+			args: []string{"check", "--key", fixturePath("rs256.pub.pem"), "--now", fixtureNow, fixture(t, "rs256.jwt")}, code: 0,
+			stdout: []string{"✓ VERIFIED", "RSA 2048-bit"}},
+		{name: "RS256 verified with the JWK set, by kid",
+			args: []string{"check", "--now", fixtureNow, fixture(t, "rs256.jwt"), "--key", fixturePath("rs256.jwks.json")}, code: 0,
+			stdout: []string{"✓ VERIFIED", `kid "cli-rs256"`}},
+		{name: "RS256 verified with the private key",
+			args: []string{"check", "--key", fixturePath("rs256.key.pem"), "--now", fixtureNow, fixture(t, "rs256.jwt")}, code: 0,
+			stdout: []string{"✓ VERIFIED", "key.private"}},
+		{name: "RS256 with another key",
+			args: []string{"check", "--key", fixturePath("other.pub.pem"), "--now", fixtureNow, fixture(t, "rs256.jwt")}, code: 1,
+			stdout: []string{"✗ INVALID", "signature.invalid"}},
+		{name: "RS256 with an HMAC secret",
+			args: []string{"check", "--secret", "x", "--now", fixtureNow, fixture(t, "rs256.jwt")}, code: 1,
+			stdout: []string{"key.type-mismatch"}},
+		{name: "HS256 with the public key as the secret",
+			args: []string{"check", "--secret-file", fixturePath("rs256.pub.pem"), "--now", fixtureNow, valid}, code: 1,
+			stdout: []string{"key.alg-confusion"}},
+		{name: "a key file that holds no key",
+			args: []string{"check", "--key", fixturePath("valid.jwt"), "--now", fixtureNow, valid}, code: 1,
+			stdout: []string{"key.unreadable"}},
+		{name: "-- ends the flags", args: []string{"check", "--now", fixtureNow, "--", valid}, code: 0},
+		{name: "input over --max-size", args: []string{"check", "--max-size", "64", valid}, code: 1,
+			stdout: []string{"input.too-large"}},
 		{name: "missing key file", args: []string{"check", "--key", "/nonexistent/pub.pem", valid}, code: 2,
 			stderr: []string{"/nonexistent/pub.pem", "no such file", "check the path"}, noStdout: true},
 		{name: "missing secret file", args: []string{"check", valid, "--secret-file", "nope.key"}, code: 2,
@@ -133,20 +156,19 @@ func TestCheckExitStatus(t *testing.T) {
 		{name: "negative --leeway", args: []string{"check", "--leeway", "-1s", valid}, code: 2, stderr: []string{"negative"}, noStdout: true},
 		{name: "bad --max-size", args: []string{"check", "--max-size", "lots", valid}, code: 2, stderr: []string{"max-size"}, noStdout: true},
 		{name: "two tokens", args: []string{"check", valid, valid}, code: 2, stderr: []string{"takes one token"}, noStdout: true},
-		{name: "bad --claims", needs: []string{"expect"}, args: []string{"check", "--claims", "sub=", valid}, code: 2,
-			stderr: []string{"--claims"}, noStdout: true},
+		{name: "bad --claims", args: []string{"check", "--claims", "sub='alice", valid}, code: 2,
+			stderr: []string{"--claims", "never closed"}, noStdout: true},
 		{name: "help", args: []string{"check", "--help"}, code: 0, stdout: []string{"Exit status", "--secret-file", "--claims"}},
 		{name: "top-level help", args: []string{"--help"}, code: 0,
 			stdout: []string{"jwtlens check", "--demo", "Examples", "grep", "--claims"}},
 		{name: "version", args: []string{"--version"}, code: 0, stdout: []string{"jwtlens "}},
-		{name: "demo without a terminal prints the report", needs: []string{"decode", "verify"}, args: []string{"--demo"}, code: 0,
+		{name: "demo without a terminal prints the report", args: []string{"--demo"}, code: 0,
 			stdout: []string{"✓ VERIFIED"}},
 		{name: "no check, no terminal: the report", stdin: valid, args: []string{"--now", fixtureNow}, code: 0,
 			stdout: []string{"NOT VERIFIED", "Findings"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			requireBuilt(t, tt.needs...)
 			res := runBin(t, tt.stdin, tt.args...)
 			if res.code != tt.code {
 				t.Errorf("jwtlens %s: exit %d, want %d\nstdout:\n%s\nstderr:\n%s", strings.Join(tt.args, " "), res.code, tt.code, res.stdout, res.stderr)
@@ -242,7 +264,6 @@ func TestCheckJSON(t *testing.T) {
 	}
 
 	t.Run("header and payload keep their original text", func(t *testing.T) {
-		requireBuilt(t, "decode")
 		if string(out.Header) != `{"alg":"HS256","typ":"JWT"}` && !strings.Contains(res.stdout, `"header": {
     "alg": "HS256",
     "typ": "JWT"
@@ -261,7 +282,6 @@ func TestCheckJSON(t *testing.T) {
 	})
 
 	t.Run("findings carry every field", func(t *testing.T) {
-		requireBuilt(t, "decode")
 		out, res := runJSON(t, fixture(t, "truncated.jwt"))
 		if res.code != 1 || *out.OK {
 			t.Errorf("truncated: exit %d ok %v, want 1 false", res.code, *out.OK)
@@ -280,7 +300,6 @@ func TestCheckJSON(t *testing.T) {
 	})
 
 	t.Run("verified names the key", func(t *testing.T) {
-		requireBuilt(t, "decode", "verify")
 		out, res := runJSON(t, valid, "--now", fixtureNow, "--secret-file", fixturePath("secret.txt"))
 		if res.code != 0 || !*out.OK || out.Verification.Status != "verified" || !strings.Contains(string(out.Verification.Key), "secret.txt") {
 			t.Errorf("exit %d ok %v status %q key %s; want 0 true verified secret.txt", res.code, *out.OK, out.Verification.Status, out.Verification.Key)
@@ -292,7 +311,6 @@ func TestCheckJSON(t *testing.T) {
 }
 
 func TestCheckHugeStdin(t *testing.T) {
-	requireBuilt(t, "input")
 	huge := strings.Repeat("eyJhbGciOiJIUzI1NiJ9.", 5<<20/21) // about 5 MiB
 	out, res := runJSON(t, huge)
 	if res.code != 1 {
@@ -320,8 +338,9 @@ func TestCheckHugeStdin(t *testing.T) {
 // TestReportHasNoControlBytes feeds tokens whose claims hold terminal escapes (ESC[2J, an
 // OSC 52 clipboard write, BEL, C1 CSI, U+202E) and asserts none of them reaches stdout.
 func TestReportHasNoControlBytes(t *testing.T) {
-	requireBuilt(t, "decode", "text")
-	for _, name := range []string{"hostile.jwt", "hostile-raw.jwt"} {
+	// hostile.jwt is valid JSON with the escapes in claims (text.control-chars);
+	// hostile-raw.jwt has them raw, which is not JSON (json.invalid), shown as text.
+	for name, code := range map[string]string{"hostile.jwt": "text.control-chars", "hostile-raw.jwt": "json.invalid"} {
 		for _, args := range [][]string{{"check"}, {}} {
 			t.Run(name+" "+strings.Join(args, ""), func(t *testing.T) {
 				res := runBin(t, fixture(t, name), append(args, "--now", fixtureNow)...)
@@ -335,10 +354,33 @@ func TestReportHasNoControlBytes(t *testing.T) {
 						t.Errorf("report holds control character %U", r)
 					}
 				}
-				if !strings.Contains(res.stdout, "text.control-chars") {
-					t.Errorf("no text.control-chars finding:\n%s", res.stdout)
+				if !strings.Contains(res.stdout, code) {
+					t.Errorf("no %s finding:\n%s", code, res.stdout)
 				}
 			})
 		}
+	}
+}
+
+// TestCheckJSONIsTerminalSafe asserts --json writes the bidi and C1 characters of a hostile
+// token as \u escapes, and that they decode to the same values.
+func TestCheckJSONIsTerminalSafe(t *testing.T) {
+	res := runBin(t, fixture(t, "hostile.jwt"), "check", "--json", "--now", fixtureNow)
+	for _, bad := range []string{"\x1b", "\x07", "\u009b", "\u202e"} {
+		if strings.Contains(res.stdout, bad) {
+			t.Errorf("--json output holds %q raw", bad)
+		}
+	}
+	var out struct {
+		Payload struct {
+			CSI string `json:"csi"`
+			RLO string `json:"rlo"`
+		} `json:"payload"`
+	}
+	if err := json.Unmarshal([]byte(res.stdout), &out); err != nil {
+		t.Fatalf("--json output does not parse: %v\n%s", err, res.stdout)
+	}
+	if out.Payload.CSI != "\u009b31m" || out.Payload.RLO != "\u202etxt.exe" {
+		t.Errorf("payload csi %q rlo %q; want the original values back", out.Payload.CSI, out.Payload.RLO)
 	}
 }

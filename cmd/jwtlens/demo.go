@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -19,18 +20,14 @@ type demo struct {
 	key   keys.Set
 }
 
-// loadDemo reads the embedded sample: demo/token.jwt with demo/key.pem when present,
-// otherwise the HS256 sample demo/hs256.jwt with its secret demo/hs256.secret.
+// loadDemo reads the embedded sample: demo/token.jwt and demo/key.pem, the public key that
+// verifies it (both made by the keys fixture generator).
 func loadDemo() (demo, error) {
-	if tok, err := fs.ReadFile(demoFiles, "demo/token.jwt"); err == nil {
-		if pem, err := fs.ReadFile(demoFiles, "demo/key.pem"); err == nil {
-			return demo{token: tok, key: keys.Read(pem, "demo key (embedded demo/key.pem)")}, nil
-		}
-	}
-	tok, err1 := fs.ReadFile(demoFiles, "demo/hs256.jwt")
-	secret, err2 := fs.ReadFile(demoFiles, "demo/hs256.secret")
+	tok, err1 := fs.ReadFile(demoFiles, "demo/token.jwt")
+	pem, err2 := fs.ReadFile(demoFiles, "demo/key.pem")
 	if err1 != nil || err2 != nil {
 		return demo{}, fmt.Errorf("this build has no demo token embedded; rebuild from a full checkout")
 	}
-	return demo{token: tok, key: keys.Secret(secret, "demo secret (embedded demo/hs256.secret)")}, nil
+	// The file ends in a newline, as text files do; the sample is the token alone.
+	return demo{token: bytes.TrimSpace(tok), key: keys.Read(pem, "embedded demo/key.pem")}, nil
 }

@@ -58,7 +58,7 @@ func runInspector(args []string, e env) (int, error) {
 			}
 		}
 	}
-	return runInteractive(interactiveConfig{raw: raw, options: opt, keysGiven: keysGiven, demo: o.demo}, e)
+	return runInteractive(interactiveConfig{raw: raw, options: opt, fixedNow: o.now != ""}, e)
 }
 
 // interactiveTerminal reports whether the inspector can run: stdout is a terminal that is

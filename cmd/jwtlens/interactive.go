@@ -1,19 +1,43 @@
 package main
 
 import (
+	"errors"
+	"fmt"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
 	"jwtlens/inspect"
+	"jwtlens/ui"
 )
 
 // interactiveConfig is what the inspector starts with.
 type interactiveConfig struct {
-	raw       []byte          // the token (or text holding one) to prefill, possibly empty
-	options   inspect.Options // keys, expectations, leeway and now from the flags
-	keysGiven bool
-	demo      bool
+	raw      []byte          // the token (or text holding one) to prefill, possibly empty
+	options  inspect.Options // keys, expectations, leeway and now from the flags
+	fixedNow bool            // --now was given: judge at options.Now, not the clock
 }
 
-// runInteractive runs the inspector. Until package ui has its program this falls back to
-// the static report, so the command is usable throughout.
+// runInteractive runs the inspector until the person quits. A piped stdin has been read
+// already; bubbletea then reads the keyboard from the terminal (/dev/tty) by itself.
 func runInteractive(c interactiveConfig, e env) (int, error) {
-	return report(c.raw, c.options, c.keysGiven, false, e)
+	cfg := ui.Config{
+		Token:   string(c.raw),
+		Keys:    c.options.Keys,
+		Leeway:  c.options.Leeway,
+		MaxSize: c.options.MaxSize,
+		Expect:  c.options.Expect,
+	}
+	if c.fixedNow {
+		at := c.options.Now
+		cfg.Now = func() time.Time { return at }
+	}
+	err := ui.Run(cfg)
+	switch {
+	case err == nil:
+		return exitOK, nil
+	case errors.Is(err, tea.ErrInterrupted):
+		return exitInterrupted, nil
+	}
+	return exitFindings, fmt.Errorf("the inspector stopped: %v; `jwtlens check` prints the report without a terminal UI", err)
 }

@@ -1,9 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"time"
+	"unicode/utf8"
 
 	"jwtlens/inspect"
 )
@@ -114,10 +117,47 @@ func toJSON(r *inspect.Report, ok bool, verdict string) jsonReport {
 	return out
 }
 
-// writeJSON prints the report as one indented JSON object.
+// writeJSON prints the report as one indented JSON object. Characters a terminal would act
+// on (DEL, C1 controls, bidi overrides, zero-width characters) are written as \uXXXX
+// escapes, so the output is safe to read on a terminal and decodes to the same values.
 func writeJSON(w io.Writer, r *inspect.Report, ok bool, verdict string) error {
-	enc := json.NewEncoder(w)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	return enc.Encode(toJSON(r, ok, verdict))
+	if err := enc.Encode(toJSON(r, ok, verdict)); err != nil {
+		return err
+	}
+	_, err := w.Write(escapeUnsafe(b.Bytes()))
+	return err
+}
+
+// escapeUnsafe replaces the characters a terminal would act on by \uXXXX escapes. In JSON
+// text such characters can only stand inside strings, where the escape means the same.
+func escapeUnsafe(js []byte) []byte {
+	out := make([]byte, 0, len(js))
+	for i := 0; i < len(js); {
+		r, n := utf8.DecodeRune(js[i:])
+		if unsafeRune(r) {
+			out = fmt.Appendf(out, `\u%04x`, r)
+		} else {
+			out = append(out, js[i:i+n]...)
+		}
+		i += n
+	}
+	return out
+}
+
+// unsafeRune reports whether r is DEL, a C1 control, a bidi control, a zero-width
+// character or a BOM.
+func unsafeRune(r rune) bool {
+	switch {
+	case r == 0x7f, r >= 0x80 && r <= 0x9f:
+		return true
+	case r >= 0x200b && r <= 0x200f, r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		return true
+	case r == 0x061c, r == 0xfeff, r == 0x2028, r == 0x2029:
+		return true
+	}
+	return false
 }

@@ -69,6 +69,7 @@ var whatToDo = map[string]string{
 	"key.type-mismatch":       "Use a key of the family the `alg` needs (RS* RSA, ES* EC, EdDSA Ed25519, HS* a secret).",
 	"key.curve-mismatch":      "Use the curve the `alg` names: ES256 P-256, ES384 P-384, ES512 P-521.",
 	"key.alg-confusion":       "Refuse it: never verify an HS* token with a public key as the secret.",
+	"key.not-for-signing":     "Use the key the issuer signs with; this one is marked for encryption or another alg.",
 	"key.weak":                "Use RSA of 2048 bits or more, an HMAC secret at least as long as the hash.",
 	"key.kid-not-found":       "Get the issuer's current key set; the key named by `kid` is not in yours.",
 	"key.kid-mismatch":        "Fix the key set or the issuer so that `kid` names the key that signs.",

@@ -104,12 +104,38 @@ func (m *Model) Focus() { m.focus = true }
 // Blur takes the keyboard away.
 func (m *Model) Blur() { m.focus = false }
 
-// NeededLines returns the lines the list needs to show everything: title, rows, hint.
+// NeededLines returns the lines the list needs to show everything: title, rows, and the
+// selected finding's hint, wrapped.
 func (m Model) NeededLines() int {
 	if len(m.items) == 0 {
 		return 1
 	}
-	return 2 + len(m.items)
+	return 1 + len(m.items) + len(m.hintLines(maxHintLines))
+}
+
+// maxHintLines is how many lines the selected finding's hint may wrap to.
+const maxHintLines = 3
+
+// hintLines is the selected finding's hint, word-wrapped under the message, at most n lines
+// (the last cut with an ellipsis).
+func (m Model) hintLines(n int) []string {
+	if m.sel >= len(m.items) || m.items[m.sel].Hint == "" || n <= 0 {
+		return nil
+	}
+	const indent = "    "
+	text := "→ " + common.Safe(m.items[m.sel].Hint)
+	lines := strings.Split(ansi.Wrap(text, max(10, m.width-len(indent)-2), ""), "\n")
+	for i := 1; i < len(lines); i++ {
+		lines[i] = "  " + lines[i] // under the text, past the arrow
+	}
+	if len(lines) > n {
+		lines = lines[:n]
+		lines[n-1] = ansi.Truncate(lines[n-1]+" …", m.width-len(indent), "…")
+	}
+	for i := range lines {
+		lines[i] = indent + m.styles.Hint.Render(ansi.Truncate(lines[i], m.width-len(indent), "…"))
+	}
+	return lines
 }
 
 // Update moves the selection.
@@ -158,11 +184,13 @@ func (m Model) View() string {
 	if rows <= 0 {
 		return lines[0]
 	}
-	hint := m.sel < len(m.items) && m.items[m.sel].Hint != "" && rows >= 2
-	listRows := rows
-	if hint {
-		listRows--
+	// the hint gets what is left after one line per finding, within its cap
+	hintRoom := min(maxHintLines, rows-len(m.items))
+	if hintRoom < 1 && rows >= 2 {
+		hintRoom = 1
 	}
+	hint := m.hintLines(hintRoom)
+	listRows := rows - len(hint)
 	first := 0
 	if m.sel >= listRows {
 		first = m.sel - listRows + 1
@@ -179,9 +207,12 @@ func (m Model) View() string {
 		row := ptr + m.Mark(f.Severity) + " " + common.SafePaint(f.Message, m.plain, m.esc) +
 			" " + m.styles.Code.Render(f.Code)
 		lines = append(lines, ansi.Truncate(row, m.width, "…"))
-		if i == m.sel && hint && len(lines) < m.height {
-			h := "    " + m.styles.Hint.Render("→ "+common.Safe(f.Hint))
-			lines = append(lines, ansi.Truncate(h, m.width, "…"))
+		if i == m.sel {
+			for _, h := range hint {
+				if len(lines) < m.height {
+					lines = append(lines, h)
+				}
+			}
 		}
 	}
 	for len(lines) < m.height {

@@ -24,9 +24,10 @@ type pane struct {
 	titleStyle lipgloss.Style
 	badge      string
 	vp         viewport.Model
-	raw        content // as rendered, before wrapping
-	starts     []int   // wrapped line where each raw line starts
-	inner      int     // wrapped at this width
+	raw        content  // as rendered, before wrapping
+	lines      []string // wrapped to the inner width; the viewport scrolls over these
+	starts     []int    // wrapped line where each raw line starts
+	inner      int      // wrapped at this width
 	height     int
 	width      int
 	focus      bool
@@ -97,6 +98,7 @@ func (p *pane) wrap() {
 		out = append(out, strings.Split(ansi.Hardwrap(l, inner, true), "\n")...)
 	}
 	y := p.vp.YOffset
+	p.lines = out
 	p.vp.SetContent(strings.Join(out, "\n"))
 	p.vp.SetYOffset(y)
 }
@@ -162,11 +164,12 @@ func (p pane) draw(pt *paints) string {
 	title = ansi.Truncate(title, max(0, w-6), "…")
 	fill := max(0, w-5-ansi.StringWidth(title))
 	b.WriteString(bp.S(f.tl+f.h) + " " + title + " " + bp.S(strings.Repeat(f.h, fill)+f.tr))
-	body := strings.Split(p.vp.View(), "\n")
+	// the viewport keeps the scroll position; the visible lines are drawn here, without
+	// the padding passes of viewport.View
 	for i := 0; i < p.height-2; i++ {
 		line := ""
-		if i < len(body) {
-			line = body[i]
+		if k := p.vp.YOffset + i; k >= 0 && k < len(p.lines) {
+			line = p.lines[k]
 		}
 		if pad := p.inner - ansi.StringWidth(line); pad > 0 {
 			line += strings.Repeat(" ", pad)

@@ -1,6 +1,7 @@
 package tokeninput
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -287,6 +288,11 @@ func (m *Model) layout() {
 		col += cw
 		i += size
 	}
+	if col >= w && len(v) > 0 {
+		// the last row is full: the cursor after the end gets a row of its own
+		m.rows = append(m.rows, len(v))
+		col = 0
+	}
 	m.lastEndCol = col
 	m.layoutOK = true
 }
@@ -391,15 +397,24 @@ func (m Model) View() string {
 	}
 	m.layout()
 	top := m.visibleTop()
+	var body strings.Builder
+	last := top
 	for r := top; r < len(m.rows) && lines < m.height; r++ {
-		b.WriteByte('\n')
+		body.WriteByte('\n')
 		hasMark := m.rowHasMark(r)
-		m.drawRow(&b, r, hasMark && lines+1 < m.height)
+		m.drawRow(&body, r, hasMark && lines+1 < m.height)
 		lines++
 		if hasMark && lines < m.height {
 			lines++
 		}
+		last = r
 	}
+	if top > 0 || last < len(m.rows)-1 {
+		// not every row fits: say which are shown, in the title line
+		b.Reset()
+		b.WriteString(ansi.Truncate(head+" "+m.styles.Info.Render(fmt.Sprintf("· rows %d–%d/%d", top+1, last+1, len(m.rows))), m.width, "…"))
+	}
+	b.WriteString(body.String())
 	return b.String()
 }
 

@@ -57,7 +57,7 @@ func Decide(in Input) Verdict {
 	case in.Pending:
 		return Verdict{Neutral, "…", "READING", "the paste is still arriving"}
 	case in.Empty || r == nil:
-		return Verdict{Neutral, "•", "EMPTY", "paste a token (your terminal's paste: ctrl+shift+v, cmd+v, shift+insert)"}
+		return Verdict{Neutral, "•", "EMPTY", "nothing to inspect yet: paste a token into the strip above"}
 	}
 	if h := r.Headline(); h != nil && h.Severity == inspect.Error {
 		return Verdict{Bad, "✗", Label(h.Code), common.Safe(h.Message)}

@@ -5,9 +5,12 @@
 //
 //	go run ./testdata/gen/keys
 //
-// It makes fresh random keys each run (Go's key generation ignores any seeded reader), so
-// every run rewrites all fixtures together; the tests compare files of one run with each
-// other, never with fixed numbers. What it writes:
+// It is deterministic: every key comes from a SHA-256 counter-mode stream seeded with the
+// key's name (RSA primes are searched for by hand, EC and Ed25519 keys are made from
+// seeded bytes, since Go's own generators ignore a seeded reader), and certificates are
+// signed deterministically (RSA PKCS#1 v1.5, Ed25519, ECDSA as in RFC 6979). Running it
+// again rewrites the same bytes, so tokens others sign with these keys stay valid. The tests
+// compare files with each other, never with fixed numbers. What it writes:
 //
 //   - RSA 512 (built by hand from two primes, since Go refuses to generate it), 1024, 2048
 //     and 4096; EC P-256, P-384 and P-521; Ed25519 — each as PKIX PUBLIC KEY (the clean
@@ -25,6 +28,8 @@
 //   - HMAC secrets with a trailing newline, as base64 and as hex;
 //   - inputs that are not keys (a JWT, a kid, a short string, a PGP key, JSON without key
 //     members, binary data, an HTML page);
+//   - seeds for the fuzz target FuzzRead, in keys/testdata/fuzz/FuzzRead: a few fixtures
+//     of each kind;
 //   - manifest.json: for each fixture, what reading it must give (which clean PEM it equals,
 //     how many keys, which finding codes), for the table test in package keys.
 package main
@@ -35,7 +40,6 @@ import (
 	"crypto/ecdsa"
 	"crypto/ed25519"
 	"crypto/elliptic"
-	"crypto/rand"
 	"crypto/rsa"
 	"crypto/sha256"
 	"crypto/x509"
@@ -47,6 +51,7 @@ import (
 	"encoding/json"
 	"encoding/pem"
 	"fmt"
+	"io"
 	"log"
 	"math/big"
 	"os"
@@ -95,6 +100,14 @@ var b64u = base64.RawURLEncoding.EncodeToString
 var notBefore = time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
 var notAfter = time.Date(2035, 1, 1, 0, 0, 0, 0, time.UTC)
 
+// det signs without randomness: ECDSA given a nil reader follows RFC 6979; RSA PKCS#1 v1.5
+// and Ed25519 are deterministic anyway.
+type det struct{ crypto.Signer }
+
+func (d det) Sign(_ io.Reader, digest []byte, opts crypto.SignerOpts) ([]byte, error) {
+	return d.Signer.Sign(nil, digest, opts)
+}
+
 func selfSigned(cn string, priv crypto.Signer) []byte {
 	tmpl := &x509.Certificate{
 		SerialNumber: big.NewInt(1),
@@ -102,17 +115,64 @@ func selfSigned(cn string, priv crypto.Signer) []byte {
 		NotBefore:    notBefore, NotAfter: notAfter,
 		KeyUsage: x509.KeyUsageDigitalSignature,
 	}
-	return must(x509.CreateCertificate(rand.Reader, tmpl, tmpl, priv.Public(), priv))
+	return must(x509.CreateCertificate(newStream("cert "+cn), tmpl, tmpl, priv.Public(), det{priv}))
 }
 
-// rsa512 builds a 512-bit RSA key from two 256-bit primes: Go refuses to generate one.
-func rsa512() *rsa.PrivateKey {
+// stream is a deterministic byte stream: SHA-256 of a seed and a counter, block after block.
+type stream struct {
+	seed []byte
+	ctr  uint64
+	buf  []byte
+}
+
+func newStream(seed string) *stream { return &stream{seed: []byte("jwtlens fixture " + seed)} }
+
+func (s *stream) Read(p []byte) (int, error) {
+	for n := 0; n < len(p); {
+		if len(s.buf) == 0 {
+			h := sha256.New()
+			h.Write(s.seed)
+			h.Write(binary.BigEndian.AppendUint64(nil, s.ctr))
+			s.ctr++
+			s.buf = h.Sum(nil)
+		}
+		c := copy(p[n:], s.buf)
+		s.buf = s.buf[c:]
+		n += c
+	}
+	return len(p), nil
+}
+
+// prime finds a prime of exactly bits bits with the top two bits set (so that two of them
+// make a modulus of twice the size), p-1 prime to 65537.
+func prime(r *stream, bits int) *big.Int {
+	b := make([]byte, (bits+7)/8)
 	e := big.NewInt(65537)
 	for {
-		p := must(rand.Prime(rand.Reader, 256))
-		q := must(rand.Prime(rand.Reader, 256))
+		r.Read(b)
+		if extra := len(b)*8 - bits; extra > 0 {
+			b[0] &= 0xff >> extra
+		}
+		p := new(big.Int).SetBytes(b)
+		p.SetBit(p, bits-1, 1)
+		p.SetBit(p, bits-2, 1)
+		p.SetBit(p, 0, 1)
+		pm1 := new(big.Int).Sub(p, big.NewInt(1))
+		if p.ProbablyPrime(20) && new(big.Int).GCD(nil, nil, e, pm1).Cmp(big.NewInt(1)) == 0 {
+			return p
+		}
+	}
+}
+
+// rsaKey builds an RSA key from two primes of the named stream. It is how a 512-bit key is
+// made at all, since Go refuses to generate one, and it makes every size deterministic.
+func rsaKey(bits int, seed string) *rsa.PrivateKey {
+	r := newStream(seed)
+	e := big.NewInt(65537)
+	for {
+		p, q := prime(r, bits/2), prime(r, bits-bits/2)
 		n := new(big.Int).Mul(p, q)
-		if n.BitLen() != 512 || p.Cmp(q) == 0 {
+		if n.BitLen() != bits || p.Cmp(q) == 0 {
 			continue
 		}
 		phi := new(big.Int).Mul(new(big.Int).Sub(p, big.NewInt(1)), new(big.Int).Sub(q, big.NewInt(1)))
@@ -125,6 +185,21 @@ func rsa512() *rsa.PrivateKey {
 		return k
 	}
 }
+
+// ecKey makes an EC key from the named stream.
+func ecKey(c elliptic.Curve, seed string) *ecdsa.PrivateKey {
+	r := newStream(seed)
+	b := make([]byte, (c.Params().BitSize+7)/8)
+	for {
+		r.Read(b)
+		if k, err := ecdsa.ParseRawPrivateKey(c, b); err == nil {
+			return k
+		}
+	}
+}
+
+// misc is the stream for everything else random: secrets, IVs, sealed blobs, signatures.
+var misc = newStream("misc")
 
 func rsaJWK(k *rsa.PublicKey, kid string, priv *rsa.PrivateKey) map[string]any {
 	m := map[string]any{"kty": "RSA", "n": b64u(k.N.Bytes()), "e": b64u(big.NewInt(int64(k.E)).Bytes())}
@@ -246,7 +321,7 @@ func pemWrap(label string, der []byte, width int) []byte {
 
 func randBytes(n int) ([]byte, error) {
 	b := make([]byte, n)
-	_, err := rand.Read(b)
+	_, err := misc.Read(b)
 	return b, err
 }
 
@@ -254,9 +329,14 @@ func main() {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		log.Fatal(err)
 	}
-	old, _ := filepath.Glob(filepath.Join(dir, "*.*"))
-	for _, f := range old {
-		os.Remove(f)
+	// Remove what the last run wrote (it is listed in its manifest), and nothing else.
+	if b, err := os.ReadFile(filepath.Join(dir, "manifest.json")); err == nil {
+		var old []Case
+		if json.Unmarshal(b, &old) == nil {
+			for _, c := range old {
+				os.Remove(filepath.Join(dir, filepath.Base(c.File)))
+			}
+		}
 	}
 	var (
 		rsaKeys = map[int]*rsa.PrivateKey{}
@@ -264,12 +344,7 @@ func main() {
 	)
 	// RSA keys in every format.
 	for _, bits := range []int{512, 1024, 2048, 4096} {
-		var k *rsa.PrivateKey
-		if bits == 512 {
-			k = rsa512()
-		} else {
-			k = must(rsa.GenerateKey(rand.Reader, bits))
-		}
+		k := rsaKey(bits, fmt.Sprintf("rsa%d", bits))
 		rsaKeys[bits] = k
 		name := fmt.Sprintf("rsa%d", bits)
 		ref := name + ".pub.pem"
@@ -316,7 +391,7 @@ func main() {
 	}
 	// EC and Ed25519 keys.
 	for _, c := range []elliptic.Curve{elliptic.P256(), elliptic.P384(), elliptic.P521()} {
-		k := must(ecdsa.GenerateKey(c, rand.Reader))
+		k := ecKey(c, c.Params().Name)
 		name := fmt.Sprintf("ec%d", c.Params().BitSize)
 		ref := name + ".pub.pem"
 		pkixDER := must(x509.MarshalPKIXPublicKey(&k.PublicKey))
@@ -353,16 +428,19 @@ func main() {
 			// a chain: leaf (RSA 2048) issued by this EC key as CA
 			ca := &x509.Certificate{SerialNumber: big.NewInt(10), Subject: pkix.Name{CommonName: "jwtlens test CA"},
 				NotBefore: notBefore, NotAfter: notAfter, IsCA: true, BasicConstraintsValid: true, KeyUsage: x509.KeyUsageCertSign}
-			caDER := must(x509.CreateCertificate(rand.Reader, ca, ca, &k.PublicKey, k))
+			caDER := must(x509.CreateCertificate(newStream("ca"), ca, ca, &k.PublicKey, det{k}))
 			leaf := &x509.Certificate{SerialNumber: big.NewInt(11), Subject: pkix.Name{CommonName: "signer.jwtlens.test"},
 				NotBefore: notBefore, NotAfter: notAfter, KeyUsage: x509.KeyUsageDigitalSignature}
-			leafDER := must(x509.CreateCertificate(rand.Reader, leaf, ca, &rsaKeys[2048].PublicKey, k))
+			leafDER := must(x509.CreateCertificate(newStream("leaf"), leaf, ca, &rsaKeys[2048].PublicKey, det{k}))
 			write("chain.pem", append(pemOf("CERTIFICATE", leafDER), pemOf("CERTIFICATE", caDER)...),
 				Case{Same: "rsa2048.pub.pem", Keys: 1, Codes: []string{"key.certificate"}, Say: "chain of 2 certificates"})
 		}
 	}
 	{
-		pub, k := must2(ed25519.GenerateKey(rand.Reader))
+		seed := make([]byte, ed25519.SeedSize)
+		newStream("ed25519").Read(seed)
+		k := ed25519.NewKeyFromSeed(seed)
+		pub := k.Public().(ed25519.PublicKey)
 		name := "ed25519"
 		ref := name + ".pub.pem"
 		pkixDER := must(x509.MarshalPKIXPublicKey(pub))
@@ -391,18 +469,12 @@ func main() {
 	notKeys(rsaKeys[2048])
 	demo()
 
+	fuzzSeeds()
 	sortManifest()
 	if err := os.WriteFile(filepath.Join(dir, "manifest.json"), js(manifest), 0o644); err != nil {
 		log.Fatal(err)
 	}
 	fmt.Printf("wrote %d fixtures to %s\n", len(manifest), dir)
-}
-
-func must2[A, B any](a A, b B, err error) (A, B) {
-	if err != nil {
-		log.Fatal(err)
-	}
-	return a, b
 }
 
 // damaged writes the RSA 2048 public key (and private key) as copy and paste break them.
@@ -439,12 +511,12 @@ func damaged(k *rsa.PrivateKey) {
 	// encrypted private keys: the right shape, random contents
 	iv := hex.EncodeToString(must(randBytes(16)))
 	legacy := pem.EncodeToMemory(&pem.Block{Type: "RSA PRIVATE KEY", Headers: map[string]string{"Proc-Type": "4,ENCRYPTED", "DEK-Info": "AES-128-CBC," + strings.ToUpper(iv)}, Bytes: must(randBytes(1200))})
-	write("rsa2048.encrypted-legacy.pem", legacy, Case{Codes: []string{"key.unreadable"}, Say: "openssl pkey -in key.pem -pubout"})
+	write("rsa2048.encrypted-legacy.pem", legacy, Case{Codes: []string{"key.unreadable"}, Say: "-pubout -out public.pem"})
 	epki := must(asn1.Marshal(struct {
 		Algo pkix.AlgorithmIdentifier
 		Data []byte
 	}{pkix.AlgorithmIdentifier{Algorithm: asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 5, 13}}, must(randBytes(1232))}))
-	write("rsa2048.encrypted-pkcs8.pem", pemOf("ENCRYPTED PRIVATE KEY", epki), Case{Codes: []string{"key.unreadable"}, Say: "openssl pkey -in key.pem -pubout"})
+	write("rsa2048.encrypted-pkcs8.pem", pemOf("ENCRYPTED PRIVATE KEY", epki), Case{Codes: []string{"key.unreadable"}, Say: "-pubout -out public.pem"})
 }
 
 // secrets writes HMAC secrets as people keep them.
@@ -474,13 +546,13 @@ func jwt(k *rsa.PrivateKey, kid string) string {
 	p := `{"iss":"https://auth.example.com/","sub":"user-4711","aud":"api.example.com","iat":1764748800,"exp":4070908800,"name":"Ada Example","email":"ada@example.com"}`
 	in := b64u([]byte(h)) + "." + b64u([]byte(p))
 	sum := sha256.Sum256([]byte(in))
-	sig := must(rsa.SignPKCS1v15(rand.Reader, k, crypto.SHA256, sum[:]))
+	sig := must(rsa.SignPKCS1v15(nil, k, crypto.SHA256, sum[:]))
 	return in + "." + b64u(sig)
 }
 
 // demo writes cmd/jwtlens/demo: an RS256 token (exp in 2099) and its public key.
 func demo() {
-	k := must(rsa.GenerateKey(rand.Reader, 2048))
+	k := rsaKey(2048, "demo")
 	d := filepath.Join("cmd", "jwtlens", "demo")
 	if err := os.MkdirAll(d, 0o755); err != nil {
 		log.Fatal(err)
@@ -497,6 +569,29 @@ func sortManifest() {
 	for i := 1; i < len(manifest); i++ {
 		for j := i; j > 0 && manifest[j].File < manifest[j-1].File; j-- {
 			manifest[j], manifest[j-1] = manifest[j-1], manifest[j]
+		}
+	}
+}
+
+// fuzzSeeds copies a few fixtures of each kind into the seed corpus of keys.FuzzRead.
+func fuzzSeeds() {
+	seedDir := filepath.Join("keys", "testdata", "fuzz", "FuzzRead")
+	if err := os.MkdirAll(seedDir, 0o755); err != nil {
+		log.Fatal(err)
+	}
+	// Files already there that this program did not write (crashers the fuzzer found)
+	// are regression seeds: they stay.
+	for _, name := range []string{"rsa1024.pub.pem", "rsa1024.pkcs1.der", "ec256.sec1.pem", "ec256.cert.der", "ed25519.pkcs8.pem",
+		"ed25519.openssh", "ec384.pub.ssh", "jwks.json", "rsa2048.loose.jwk", "rsa2048.x5c-not-cert.jwk", "chain.pem",
+		"damaged.spaces.pem", "damaged.escaped-newlines.pem", "damaged.dashes.pem", "damaged.truncated.pem",
+		"rsa2048.encrypted-legacy.pem", "not.token.jwt", "not.discovery.json"} {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			log.Fatal(err)
+		}
+		seed := fmt.Sprintf("go test fuzz v1\n[]byte(%q)\n", data)
+		if err := os.WriteFile(filepath.Join(seedDir, name), []byte(seed), 0o644); err != nil {
+			log.Fatal(err)
 		}
 	}
 }

@@ -9,6 +9,9 @@
 // cut token, the texts before the cut; absent when nothing meaningful was encoded). The keys and signatures change on every
 // run; the tests only depend on their shape. No real person's token is used: every claim is
 // invented here.
+//
+// It also writes the seed corpus of FuzzInspect (inspect/testdata/fuzz/FuzzInspect, in go's corpus
+// file format): every fixture, plus a few hand-made edge cases.
 package main
 
 import (
@@ -29,6 +32,7 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 )
 
@@ -176,6 +180,40 @@ func main() {
 	// A nested token: cty JWT, the payload is the HS256 token above.
 	nest := `{"alg":"HS256","cty":"JWT"}`
 	write("nested", jws(nest, good, ks), nest, good)
+
+	writeSeeds()
+}
+
+// fuzzEdges are seeds beyond the fixtures: shapes the fuzzer should start from.
+var fuzzEdges = map[string]string{
+	"dots":      "..........",
+	"empty":     "",
+	"deep":      b64.EncodeToString([]byte(`{"a":`+strings.Repeat("[", 300))) + ".e30.",
+	"ellipsis":  "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.abc…",
+	"jwe4":      "eyJhbGciOiJkaXIiLCJlbmMiOiJBMTI4R0NNIn0..aXY.Y3Q",
+	"surrogate": b64.EncodeToString([]byte(`{"alg":"HS256"}`)) + "." + b64.EncodeToString([]byte(`{"s":"\ud800\udc00\ud800","t":"\u00e9"}`)) + ".x",
+	"bearer":    "Bearer  eyJhbGciOiJIUzI1NiJ9.e30.c2ln\r\n",
+	"numbers":   b64.EncodeToString([]byte(`{"alg":"HS256"}`)) + "." + b64.EncodeToString([]byte(`{"a":-0.5e+10,"b":[1,2,{"c":null}],"d":true,"e":false}`)) + ".",
+}
+
+// writeSeeds writes every fixture and edge case as a FuzzInspect corpus file.
+func writeSeeds() {
+	dir := filepath.Join("inspect", "testdata", "fuzz", "FuzzInspect")
+	check(os.MkdirAll(dir, 0o755))
+	seed := func(name string, data []byte) {
+		body := "go test fuzz v1\n[]byte(" + strconv.Quote(string(data)) + ")\n"
+		check(os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644))
+	}
+	files, err := filepath.Glob(filepath.Join(outDir, "*.token"))
+	check(err)
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		check(err)
+		seed(strings.TrimSuffix(filepath.Base(f), ".token"), b)
+	}
+	for name, data := range fuzzEdges {
+		seed(name, []byte(data))
+	}
 }
 
 // jws signs header.payload with the key its alg names.

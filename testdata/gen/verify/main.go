@@ -19,6 +19,7 @@
 //	keys/secret-raw.bin                random bytes whose base64url text signed a token
 //	keys/jwks.json                     rsa-a (kid "a") and rsa-b (kid "b") as a JWK set
 //	keys/jwk-enc.json                  rsa-a as a JWK with "use":"enc"
+//	keys/jwk-keyops.json               rsa-a as a JWK whose "key_ops" are ["encrypt"]
 //
 // tokens.json maps a name to a token: one per alg signed with its "a" key (HS*: secret-a,
 // RS*/PS*: rsa-a, ES256/384/512: ec256/384/521-a, EdDSA: ed-a), and the special cases
@@ -81,6 +82,9 @@ func main() {
 	write("keys/secret-raw.bin", rawBin)
 	writeJSON("keys/jwks.json", map[string]any{"keys": []any{rsaJWK(&rsaA.PublicKey, "a", ""), rsaJWK(&rsaB.PublicKey, "b", "")}})
 	writeJSON("keys/jwk-enc.json", rsaJWK(&rsaA.PublicKey, "enc-a", "enc"))
+	ops := rsaJWK(&rsaA.PublicKey, "ops-a", "")
+	ops["key_ops"] = []string{"encrypt"}
+	writeJSON("keys/jwk-keyops.json", ops)
 
 	claims := `{"sub":"alice","iss":"jwtlens-test","aud":["app","admin"],"n":5,"admin":true,"name":""}`
 	tokens := map[string]string{}
@@ -106,6 +110,9 @@ func main() {
 	tokens["RS256-kid-unknown"] = sign("RS256", `{"alg":"RS256","kid":"zzz"}`, claims, rsaA)
 	tokens["RS256-no-kid-signed-by-b"] = sign("RS256", `{"alg":"RS256"}`, claims, rsaB)
 	tokens["RS256-kid-enc-a"] = sign("RS256", `{"alg":"RS256","kid":"enc-a"}`, claims, rsaA)
+	// A token that brings its own key (rsa-b, which signed it) in a jwk header: never used.
+	jwkB, _ := json.Marshal(rsaJWK(&rsaB.PublicKey, "b", ""))
+	tokens["RS256-embedded-jwk-b"] = sign("RS256", `{"alg":"RS256","jwk":`+string(jwkB)+`}`, claims, rsaB)
 	tokens["ES256-der"] = signDER(`{"alg":"ES256"}`, claims, ec["ec256"][0])
 	tokens["ES384-signed-as-ES256"] = relabel(sign("ES384", `{"alg":"ES384"}`, claims, ec["ec384"][0]), `{"alg":"ES256"}`)
 	tokens["none"] = b64(`{"alg":"none"}`) + "." + b64(claims) + "."

@@ -1,0 +1,715 @@
+package inspect
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+)
+
+// The slow path: the paste is more than a token (a header line, an HTTP or SIP message, a
+// JSON body, a cookie, a URL, a log line), or the token carries transport damage. The work
+// stays linear: one pass to drop invisible characters, one pass to find candidate runs,
+// and bounded look-behind for the context of at most maxConsidered candidates.
+
+const (
+	maxInvisibleFindings = 8   // individual invisible-char findings; the rest are summed up
+	maxConsidered        = 256 // token-like runs whose context is examined
+	maxCandidates        = 16  // other candidates listed in the result
+	maxLookBehind        = 4096
+)
+
+// view is the paste with invisible characters dropped (those that show as a space turned
+// into one), with the map back to raw offsets.
+type view struct {
+	b    []byte
+	m    []int32 // m[i] is the raw offset of b[i]; nil when b is raw itself
+	raw  []byte
+	inv  []invHit
+	nInv int // invisible characters found in all
+}
+
+// invHit is one invisible character in the raw input.
+type invHit struct {
+	off, size int
+	ch        invisible
+}
+
+// rawAt is the raw offset of b[i]; i == len(b) maps to len(raw).
+func (v *view) rawAt(i int) int {
+	if v.m == nil {
+		return i
+	}
+	if i >= len(v.b) {
+		return len(v.raw)
+	}
+	return int(v.m[i])
+}
+
+// rawEnd is the raw offset just past b[i].
+func (v *view) rawEnd(i int) int {
+	if v.m == nil {
+		return i + 1
+	}
+	if i+1 < len(v.b) && int(v.m[i+1]) == int(v.m[i])+1 {
+		return int(v.m[i]) + 1
+	}
+	// b[i] came from a single raw byte unless it stands for a multi-byte space.
+	if _, size, ok := invisibleAt(v.raw, int(v.m[i])); ok {
+		return int(v.m[i]) + size
+	}
+	return int(v.m[i]) + 1
+}
+
+func newView(raw []byte) *view {
+	v := &view{b: raw, raw: raw}
+	for i := 0; i < len(raw); i++ {
+		if raw[i] < 0xC2 {
+			if v.m != nil {
+				v.b = append(v.b, raw[i])
+				v.m = append(v.m, int32(i))
+			}
+			continue
+		}
+		ch, size, ok := invisibleAt(raw, i)
+		if !ok {
+			if v.m != nil {
+				v.b = append(v.b, raw[i])
+				v.m = append(v.m, int32(i))
+			}
+			continue
+		}
+		if v.m == nil {
+			v.b = make([]byte, i, len(raw))
+			copy(v.b, raw[:i])
+			v.m = make([]int32, i, len(raw))
+			for k := range v.m {
+				v.m[k] = int32(k)
+			}
+		}
+		v.nInv++
+		if len(v.inv) < maxInvisibleFindings {
+			v.inv = append(v.inv, invHit{off: i, size: size, ch: ch})
+		}
+		if ch.space {
+			v.b = append(v.b, ' ')
+			v.m = append(v.m, int32(i))
+		}
+		i += size - 1
+	}
+	return v
+}
+
+// msgKind is what sort of text the paste is, for saying where a token came from.
+type msgKind struct {
+	of string // "of an HTTP request", "of a SIP INVITE", "of a curl command", or ""
+}
+
+func detectKind(b []byte) msgKind {
+	line := b
+	for i, c := range b {
+		if c == '\n' || i >= 8192 {
+			line = b[:i]
+			break
+		}
+	}
+	for len(line) > 0 && isSpace(line[len(line)-1]) {
+		line = line[:len(line)-1]
+	}
+	ls := string(line)
+	switch {
+	case hasPrefixFold(line, "curl ") || hasPrefixFold(line, "$ curl "):
+		return msgKind{"of a curl command"}
+	case strings.HasPrefix(ls, "SIP/2.0 "):
+		return msgKind{"of a SIP response"}
+	case strings.HasPrefix(ls, "HTTP/"):
+		return msgKind{"of an HTTP response"}
+	case strings.HasSuffix(ls, " SIP/2.0"):
+		method := ls
+		if i := strings.IndexByte(ls, ' '); i > 0 {
+			method = ls[:i]
+		}
+		if len(method) > 16 {
+			method = "request"
+		}
+		return msgKind{"of a SIP " + method}
+	case strings.Contains(ls, " HTTP/1.") || strings.HasSuffix(ls, " HTTP/2") || strings.HasSuffix(ls, " HTTP/3"):
+		return msgKind{"of an HTTP request"}
+	}
+	return msgKind{}
+}
+
+// cand is a token-like run of the view.
+type cand struct {
+	s, e   int // view span
+	dots   int
+	score  int
+	where  string
+	pstart int // view offset where a removed scheme (`Authorization: Bearer`) starts; -1 if none
+}
+
+// scanRun returns the end of the run of run characters starting at b[i] (within e), the
+// number of dots in it (a %2E counts as one), and whether it ended at the `=` of a
+// key=value pair (an `=` followed by anything but `=` or `.` cannot be base64 padding).
+func scanRun(b []byte, i, e int) (end, dots int, key bool) {
+	j := i
+	for j < e {
+		c := charClass[b[j]]
+		if c&clRun == 0 {
+			// A quote between two base64url characters is a stray character inside
+			// the token, not a delimiter: keep it for the decode work to point at.
+			if isQuote(b[j]) && j > i && j+1 < e && charClass[b[j-1]]&clB64 != 0 && charClass[b[j+1]]&clB64 != 0 {
+				j++
+				continue
+			}
+			break
+		}
+		switch c {
+		case clEq:
+			if j > i && j+1 < e && charClass[b[j+1]]&(clB64|clStd|clPct) != 0 {
+				return j, dots, true
+			}
+		case clDot:
+			dots++
+		case clPct:
+			if j+2 < e && b[j+1] == '2' && (b[j+2] == 'E' || b[j+2] == 'e') {
+				dots++
+			}
+		}
+		j++
+	}
+	return j, dots, false
+}
+
+// slow is the general path: see the file comment.
+func (n *normalized) slow(raw []byte) {
+	v := newView(raw)
+	b := v.b
+	s, e := 0, len(b)
+	for s < e && isSpace(b[s]) {
+		s++
+	}
+	for e > s && isSpace(b[e-1]) {
+		e--
+	}
+	if s == e {
+		n.stop = true
+		msg := "The input is empty."
+		if len(raw) > 0 {
+			msg = fmt.Sprintf("The input holds only whitespace (%d bytes) and nothing to inspect.", len(raw))
+		}
+		n.add("input.empty", Error, PartInput, 0, 0, msg, "Paste a token, give it as an argument, or pipe it on standard input.")
+		return
+	}
+	ts0, te0 := s, e // the trimmed input
+	quoted := false
+	if e-s >= 2 && isQuote(b[s]) && b[e-1] == b[s] && !bytesHas(b[s+1:e-1], b[s]) {
+		quoted = true
+		s++
+		e--
+		for s < e && isSpace(b[s]) {
+			s++
+		}
+		for e > s && isSpace(b[e-1]) {
+			e--
+		}
+	}
+	cs, _ := schemePrefix(b, s, e)
+	if cs < 0 { // `Authorization:` with no Bearer scheme
+		cs = s + len("authorization:")
+		for cs < e && (b[cs] == ' ' || b[cs] == '\t') {
+			cs++
+		}
+	}
+	if ph, ok := placeholderFor(b[cs:e]); ok || equalFold(b[s:e], "bearer") || (quoted && s == e) {
+		if !ok {
+			ph = placeholderEmpty
+		}
+		if s == e {
+			cs, e = ts0, te0 // point at the empty quotes
+		}
+		where := ""
+		switch {
+		case cs > s && hasBearer(b[s:cs]):
+			where = "after the Bearer scheme"
+		case cs > s:
+			where = "in the Authorization header"
+		}
+		n.placeholderFinding(v, ph, cs, e, where)
+		return
+	}
+
+	kind := detectKind(b[ts0:te0])
+	best, others := n.findCandidates(v, ts0, te0, kind)
+	if best == nil {
+		n.noToken(v, ts0, te0, s, e, cs)
+		return
+	}
+	pieces := joinPieces(b, best.s, best.e, best.dots, te0)
+	st := n.build(v, pieces)
+	tailEnd := pieces[len(pieces)-1].e
+	cutLen := n.offsets[len(n.offsets)-1] - n.offsets[0]
+	if n.ellipsis {
+		cutLen = n.ellipsisOffset - n.offsets[0]
+	}
+	n.tokenAtBufferLimit = bufferLimit(cutLen)
+
+	// What was removed around it.
+	lead, trail := best.s, tailEnd
+	if best.pstart >= 0 {
+		lead = best.pstart
+	}
+	bare := lead == s && trail == e
+	if ts0 > 0 || te0 < len(b) {
+		n.trimmedFinding(raw, v.rawAt(ts0), v.rawAt(te0))
+	}
+	if quoted && bare {
+		n.add("input.quoted", Info, PartInput, v.rawAt(ts0), 1,
+			fmt.Sprintf("Removed the %c quotes around the token.", b[ts0]),
+			"Quotes are not part of a token; a client that sends them has quoted a string twice (JSON.stringify on a string, or quotes in an environment variable).")
+	}
+	if bare && best.pstart >= 0 {
+		n.bearerFinding(raw, v.rawAt(best.pstart), v.rawAt(best.s))
+	}
+	if !bare {
+		n.source = best.where
+		n.add("input.extracted", Info, PartInput, n.offsets[0], n.offsets[len(n.offsets)-1]-n.offsets[0],
+			"Token taken from "+best.where+"; the rest of the input was set aside.",
+			"Check that this is the token you meant; the other token-like strings, if any, are listed as candidates.")
+	}
+	n.repairFindings(v, pieces, st)
+	n.invisibleFindings(v)
+	for _, c := range others {
+		if len(n.candidates) >= maxCandidates {
+			break
+		}
+		if c.s >= best.s && c.s < tailEnd {
+			continue // joined into the token
+		}
+		n.candidates = append(n.candidates, Candidate{Offset: v.rawAt(c.s), Length: v.rawAt(c.e) - v.rawAt(c.s), Where: c.where})
+	}
+}
+
+func isQuote(c byte) bool { return c == '"' || c == '\'' || c == '`' }
+
+// findCandidates finds the token-like runs of b[s:e], scores them by shape and context, and
+// returns the best and the others in input order.
+func (n *normalized) findCandidates(v *view, s, e int, kind msgKind) (*cand, []cand) {
+	b := v.b
+	var all []cand
+	bestI := -1
+	for i := s; i < e && len(all) < maxConsidered; {
+		if charClass[b[i]]&clRun == 0 || b[i] == '=' {
+			i++
+			continue
+		}
+		end, dots, key := scanRun(b, i, e)
+		rs := i
+		if !tokenLike(b[rs:end], dots) {
+			// A token at the end of a URL path: /verify/eyJ...
+			rs = -1
+			for k := i; k+1 < end; k++ {
+				if b[k] == '/' && jsonPrefix(b[k+1:end]) {
+					rs = k + 1
+					break
+				}
+			}
+			if rs >= 0 {
+				dots = 0
+				for k := rs; k < end; k++ {
+					if b[k] == '.' {
+						dots++
+					}
+				}
+			}
+		}
+		if rs >= 0 && tokenLike(b[rs:end], dots) {
+			c := cand{s: rs, e: end, dots: dots, pstart: -1}
+			c.score = shapeScore(b[rs:end], dots)
+			if rs > i {
+				c.where = "a URL path"
+			} else {
+				placeContext(b, s, &c, kind)
+			}
+			all = append(all, c)
+			if bestI < 0 || c.score > all[bestI].score {
+				bestI = len(all) - 1
+			}
+		}
+		i = end
+		if key {
+			i++
+		}
+	}
+	if bestI < 0 {
+		return nil, nil
+	}
+	best := all[bestI]
+	others := append(all[:bestI:bestI], all[bestI+1:]...)
+	return &best, others
+}
+
+func shapeScore(t []byte, dots int) int {
+	sc := 0
+	if jsonPrefix(t) {
+		sc += 100
+		if t[1] == 'y' && t[2] == 'J' {
+			sc += 5
+		}
+	}
+	switch dots {
+	case 2, 4:
+		sc += 50
+	case 1, 3:
+		sc += 20
+	}
+	return sc
+}
+
+// placeContext looks behind the candidate for what holds it: a JSON member, a key=value pair
+// (URL parameter, cookie, log field), a `Bearer` scheme, a header. It sets where, the
+// start of a removable scheme, and adjusts the score.
+func placeContext(b []byte, lo int, c *cand, kind msgKind) {
+	lo = max(lo, c.s-maxLookBehind)
+	q := c.s
+	// A Bearer scheme right before the token.
+	k := q - 1
+	for k >= lo && (b[k] == ' ' || b[k] == '\t') {
+		k--
+	}
+	if k < q-1 && k-5 >= lo && equalFold(b[k-5:k+1], "bearer") && (k-6 < lo || !isLetter(b[k-6])) {
+		c.pstart = k - 5
+		c.score += 15
+		q = k - 5
+	}
+	if q-1 >= lo && (b[q-1] == '"' || b[q-1] == '\'') {
+		// JSON member: "name" : "token" (or "Bearer token")
+		k := q - 2
+		for k >= lo && isSpace(b[k]) {
+			k--
+		}
+		if k >= lo && b[k] == ':' {
+			k--
+			for k >= lo && isSpace(b[k]) {
+				k--
+			}
+			if k >= lo && b[k] == '"' {
+				ne := k
+				k--
+				for k >= lo && ne-k <= 128 && b[k] != '"' && b[k] >= 0x20 {
+					k--
+				}
+				if k >= lo && b[k] == '"' {
+					name := string(b[k+1 : ne])
+					c.where = "JSON member " + name
+					c.score += nameScore(name)
+					return
+				}
+			}
+		}
+		q--
+	}
+	if q-1 >= lo && b[q-1] == '=' {
+		k := q - 2
+		for k >= lo && q-k <= 66 && isNameChar(b[k]) {
+			k--
+		}
+		name := string(b[k+1 : q-1])
+		if name != "" {
+			c.score += nameScore(name)
+			c.where = keyValueWhere(b, lo, k, c.e, name)
+			return
+		}
+	}
+	k = q - 1
+	for k >= lo && (b[k] == ' ' || b[k] == '\t') {
+		k--
+	}
+	// Header or field: Name: value
+	if k >= lo && b[k] == ':' {
+		ne := k
+		k--
+		for k >= lo && ne-k <= 64 && (isNameChar(b[k]) && b[k] != '.') {
+			k--
+		}
+		name := string(b[k+1 : ne])
+		if name != "" {
+			lineStart := k < lo || b[k] == '\n'
+			inQuote := k >= lo && (b[k] == '\'' || b[k] == '"')
+			switch {
+			case lineStart || inQuote:
+				if kind.of != "" {
+					c.where = "the " + name + " header " + kind.of
+				} else {
+					c.where = "the " + name + " header"
+				}
+				if strings.EqualFold(name, "authorization") || strings.EqualFold(name, "proxy-authorization") {
+					c.pstart = k + 1 // the header name (and scheme) can be removed
+				}
+				c.score += 5
+			default:
+				c.where = "log field " + name
+				c.score += nameScore(name)
+			}
+			return
+		}
+	}
+	if c.pstart >= 0 {
+		c.where = "a Bearer scheme in the text"
+		return
+	}
+	c.where = "the surrounding text"
+}
+
+func isLetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
+
+func isNameChar(c byte) bool { return charClass[c]&clB64 != 0 || c == '.' }
+
+// nameScore prefers the members and fields that usually hold the token a person means.
+func nameScore(name string) int {
+	l := strings.ToLower(name)
+	switch {
+	case strings.Contains(l, "refresh"):
+		return -30
+	case l == "access_token" || l == "accesstoken":
+		return 12
+	case l == "id_token" || l == "idtoken":
+		return 10
+	case strings.Contains(l, "token") || strings.Contains(l, "jwt") || strings.Contains(l, "assertion") || l == "authorization":
+		return 5
+	}
+	return 0
+}
+
+// keyValueWhere names a key=value context: URL parameter, cookie or log field. k is the
+// offset just before the name, end the end of the value.
+func keyValueWhere(b []byte, lo, k, end int, name string) string {
+	if k >= lo {
+		switch b[k] {
+		case '?':
+			return "URL query parameter " + name
+		case '#':
+			return "URL fragment parameter " + name
+		case '&':
+			for j := k - 1; j >= lo && k-j < maxLookBehind && !isSpace(b[j]); j-- {
+				if b[j] == '#' {
+					return "URL fragment parameter " + name
+				}
+				if b[j] == '?' {
+					return "URL query parameter " + name
+				}
+			}
+			return "form field " + name
+		}
+	}
+	ls := k + 1
+	for ls > lo && b[ls-1] != '\n' {
+		ls--
+	}
+	le := end
+	for le < len(b) && b[le] != '\n' && le-end < maxLookBehind {
+		le++
+	}
+	line := b[ls:le]
+	if hasPrefixFold(line, "cookie:") || hasPrefixFold(line, "set-cookie:") {
+		return "cookie " + name
+	}
+	rest := strings.ToLower(string(b[end:le]))
+	for _, attr := range []string{"; path=", "; domain=", "; httponly", "; secure", "; samesite=", "; expires=", "; max-age="} {
+		if strings.Contains(rest, attr) {
+			return "cookie " + name
+		}
+	}
+	if k+1 == ls && strings.TrimSpace(rest) == "" {
+		return "field " + name
+	}
+	return "log field " + name
+}
+
+// piece is one whitespace-free stretch of the token in the view.
+type piece struct{ s, e int }
+
+// joinPieces extends the run b[s:e] over whitespace when what follows is the rest of a
+// wrapped token: the token so far is incomplete (fewer than two dots), or the break falls
+// at the same column as the previous one, as a terminal or a base64 wrapper makes.
+func joinPieces(b []byte, s, e, dots, hi int) []piece {
+	ps := []piece{{s, e}}
+	width := -1 // the line width of the wrap, once seen
+	for len(ps) < 1<<16 {
+		j, nl := e, 0
+		for j < hi && isSpace(b[j]) {
+			if b[j] == '\n' {
+				nl++
+			}
+			j++
+		}
+		if j == e || j >= hi || nl > 1 || charClass[b[j]]&clRun == 0 || b[j] == '=' {
+			break
+		}
+		end, d, key := scanRun(b, j, hi)
+		if key || (end < hi && b[end] == ':') || dots+d > 4 {
+			break
+		}
+		if d > 0 && jsonPrefix(b[j:end]) && b[e-1] != '.' {
+			break // another token, not the rest of this one
+		}
+		lastOnLine := true
+		for k := end; k < hi && b[k] != '\n'; k++ {
+			if !isSpace(b[k]) && !isQuote(b[k]) && b[k] != ',' && b[k] != ';' {
+				lastOnLine = false
+				break
+			}
+		}
+		var ok bool
+		lw := 0
+		if nl == 1 {
+			lw = lineWidth(b, e)
+		}
+		// More of an incomplete token: holds a dot, or looks like random base64.
+		more := d > 0 || (end-j >= 8 || lastOnLine) && mixedCase(b[j:end])
+		switch {
+		case nl == 0: // spaces or tabs: only while the token is still incomplete
+			ok = dots < 2 && more
+		case width >= 0: // a wrap already seen: the line just ended must be as wide
+			ok = lw == width
+		case dots < 2:
+			ok = more
+		default: // complete already: join only the tail of a wrap
+			ok = isWrapWidth(lw) || (lw >= 40 && lastOnLine && d == 0 && end-j <= lw && mixedCase(b[j:end]))
+		}
+		if !ok {
+			break
+		}
+		if nl == 1 && width < 0 {
+			width = lw
+		}
+		ps = append(ps, piece{j, end})
+		e, dots = end, dots+d
+	}
+	return ps
+}
+
+// mixedCase reports whether t mixes at least two of lower case, upper case and digits, as
+// random base64 does and words seldom do.
+func mixedCase(t []byte) bool {
+	var lower, upper, digit int
+	for _, c := range t {
+		switch {
+		case c >= 'a' && c <= 'z':
+			lower = 1
+		case c >= 'A' && c <= 'Z':
+			upper = 1
+		case c >= '0' && c <= '9' || c == '-' || c == '_':
+			digit = 1
+		}
+	}
+	return lower+upper+digit >= 2
+}
+
+// lineWidth is the width in bytes of the line that ends at or after b[e-1] (up to the
+// line break, CR excluded).
+func lineWidth(b []byte, e int) int {
+	ls := e
+	for ls > 0 && b[ls-1] != '\n' && e-ls < maxLookBehind {
+		ls--
+	}
+	le := e
+	for le < len(b) && b[le] != '\n' && b[le] != '\r' && le-e < maxLookBehind {
+		le++
+	}
+	// trailing spaces on the line do not count
+	for le > e && isSpace(b[le-1]) {
+		le--
+	}
+	return le - ls
+}
+
+func isWrapWidth(w int) bool {
+	switch w {
+	case 64, 76, 72, 80, 100, 120, 128, 132:
+		return true
+	}
+	return false
+}
+
+// build makes the token from the pieces: drops the whitespace between them, decodes
+// percent-encoding, strips a logger's trailing ellipsis, and fills the offset map.
+func (n *normalized) build(v *view, ps []piece) (st buildStats) {
+	b := v.b
+	last := &ps[len(ps)-1]
+	// A logger's ellipsis stays at the end of the token (the decode work judges it), and
+	// is located in the raw input here.
+	if k := trailingDots(b, last.s, last.e); k < last.e {
+		n.ellipsis, n.ellipsisOffset = true, v.rawAt(k)
+		n.ellipsisLen = v.rawEnd(last.e-1) - n.ellipsisOffset
+	} else if last.e+2 < len(b) && b[last.e] == 0xE2 && b[last.e+1] == 0x80 && b[last.e+2] == 0xA6 {
+		n.ellipsis, n.ellipsisOffset = true, v.rawAt(last.e)
+		n.ellipsisLen = v.rawEnd(last.e+2) - n.ellipsisOffset
+		last.e += 3
+	}
+	size := 0
+	for _, p := range ps {
+		size += p.e - p.s
+	}
+	tok := make([]byte, 0, size)
+	offs := make([]int, 0, size+1)
+	rawEnd := v.rawAt(ps[0].s)
+	for _, p := range ps {
+		if bytes.IndexByte(b[p.s:p.e], '%') < 0 {
+			// No percent-encoding: copy the bytes and their offsets in bulk.
+			tok = append(tok, b[p.s:p.e]...)
+			o := len(offs)
+			offs = offs[:o+p.e-p.s]
+			if v.m == nil {
+				fillOffsets(offs[o:], p.s)
+			} else {
+				for k, m := range v.m[p.s:p.e] {
+					offs[o+k] = int(m)
+				}
+			}
+			if p.e > p.s {
+				rawEnd = v.rawEnd(p.e - 1)
+			}
+			continue
+		}
+		for k := p.s; k < p.e; k++ {
+			c := b[k]
+			if c == '%' && k+2 < p.e && isHex(b[k+1]) && isHex(b[k+2]) {
+				st.note(v.rawAt(k), b[k:k+3])
+				tok = append(tok, unhex(b[k+1])<<4|unhex(b[k+2]))
+				offs = append(offs, v.rawAt(k))
+				rawEnd = v.rawEnd(k + 2)
+				k += 2
+				continue
+			}
+			tok = append(tok, c)
+			offs = append(offs, v.rawAt(k))
+			rawEnd = v.rawEnd(k)
+		}
+	}
+	n.token = string(tok)
+	n.offsets = append(offs, rawEnd)
+	return st
+}
+
+// buildStats records the percent-encoding decoded while building the token.
+type buildStats struct {
+	pct      int      // triplets decoded
+	pctFirst int      // raw offset of the first
+	kinds    []string // distinct triplets, upper-cased, at most 6
+}
+
+func (st *buildStats) note(off int, trip []byte) {
+	if st.pct == 0 {
+		st.pctFirst = off
+	}
+	st.pct++
+	t := strings.ToUpper(string(trip))
+	for _, k := range st.kinds {
+		if k == t {
+			return
+		}
+	}
+	if len(st.kinds) < 6 {
+		st.kinds = append(st.kinds, t)
+	}
+}

@@ -1,0 +1,355 @@
+package inspect
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+)
+
+// placeholder explains a value sent where a token belongs.
+type placeholder struct {
+	why  string // what the client likely did wrong
+	hint string
+}
+
+var (
+	placeholderEmpty = placeholder{
+		"the value is empty: the variable meant to hold the token was an empty string",
+		"Check where the client reads the token (storage, environment, the login response) before it builds the header.",
+	}
+	placeholderTemplate = placeholder{
+		"it is a placeholder from documentation or a template that was never replaced with a real token",
+		"Put an actual token there, or make sure the template variable is defined where the request is built.",
+	}
+	placeholderWords = map[string]placeholder{
+		"undefined": {"a JavaScript variable that was never set (undefined) was turned into text: the token was not stored, was read under another name, or was read before the login finished",
+			"Log the variable before building the header; check the property name (access_token or accessToken?) and that the login response arrived first."},
+		"null": {"a variable holding null was turned into text: the token was never fetched, was cleared, or storage had no entry for it (localStorage.getItem returns null)",
+			"Check that the login stored the token under the name the client reads, and that the request waits for it."},
+		"[object object]": {"a JavaScript object was turned into text instead of its token member: the whole login response was sent",
+			"Send the token member of the object, e.g. `Bearer ${data.access_token}`, not the object."},
+		"[object promise]": {"a JavaScript Promise was turned into text: the async call that gets the token was not awaited",
+			"await the call (or use .then) before building the header."},
+		"none":  {"a Python None was formatted into the text: the token variable was never set", "Check the code that fetches the token; do not format the header when it is None."},
+		"nil":   {"a nil value was formatted into the text: the token variable was never set", "Check the code that fetches the token before it builds the header."},
+		"<nil>": {"a Go nil value was formatted with %v: the token variable was never set", "Check the code that fetches the token before it builds the header."},
+		"nan":   {"a JavaScript NaN was turned into text: arithmetic on a missing value", "Check how the client builds the header value."},
+	}
+)
+
+// placeholderFor reports whether t (one pair of quotes allowed around it) is a value sent
+// instead of a token.
+func placeholderFor(t []byte) (placeholder, bool) {
+	if len(t) >= 2 && isQuote(t[0]) && t[len(t)-1] == t[0] {
+		t = t[1 : len(t)-1]
+	}
+	if len(t) == 0 {
+		return placeholderEmpty, true
+	}
+	if len(t) > 64 {
+		return placeholder{}, false
+	}
+	l := strings.ToLower(string(t))
+	if p, ok := placeholderWords[l]; ok {
+		return p, true
+	}
+	switch {
+	case strings.HasPrefix(l, "<") && strings.HasSuffix(l, ">"),
+		strings.HasPrefix(l, "{{") && strings.HasSuffix(l, "}}"),
+		strings.HasPrefix(l, "${") && strings.HasSuffix(l, "}"),
+		strings.HasPrefix(l, "%") && strings.HasSuffix(l, "%") && len(l) > 2,
+		strings.HasPrefix(l, "$") && isUpperWord(t[1:]),
+		strings.Contains(l, "your") && (strings.Contains(l, "token") || strings.Contains(l, "jwt")),
+		l == "token" || l == "jwt" || l == "access_token" || l == "id_token" || l == "...", l == "…",
+		len(l) >= 3 && strings.Trim(l, "x") == "":
+		return placeholderTemplate, true
+	}
+	return placeholder{}, false
+}
+
+func isUpperWord(b []byte) bool {
+	if len(b) == 0 {
+		return false
+	}
+	for _, c := range b {
+		if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// placeholderFinding stops with input.placeholder for the value in b[s:e] of the view.
+func (n *normalized) placeholderFinding(v *view, ph placeholder, s, e int, where string) {
+	n.stop = true
+	text := string(v.b[s:e])
+	if len(text) > 40 {
+		text = text[:40] + "…"
+	}
+	if where != "" {
+		where = " " + where
+	}
+	n.add("input.placeholder", Error, PartInput, v.rawAt(s), v.rawAt(e)-v.rawAt(s),
+		fmt.Sprintf("The input holds %q%s instead of a token: %s.", text, where, ph.why), ph.hint)
+	n.invisibleFindings(v)
+}
+
+// noToken ends the slow path when no candidate was found: a placeholder after a Bearer
+// scheme or in a token member, or else input.not-a-token saying what the input looked like.
+func (n *normalized) noToken(v *view, ts0, te0, s, e, cs int) {
+	b := v.b
+	if s0, e0, where, ok := findPlaceholderValue(b, ts0, te0); ok {
+		ph, _ := placeholderFor(b[s0:e0])
+		n.placeholderFinding(v, ph, s0, e0, where)
+		return
+	}
+	n.notToken(b[cs:e], detectKind(b[ts0:te0]))
+	n.invisibleFindings(v)
+}
+
+// notToken stops with input.not-a-token, saying what core (the input without whitespace,
+// quotes and scheme) looked like.
+func (n *normalized) notToken(core []byte, kind msgKind) {
+	n.stop = true
+	desc, hint := describe(core, kind)
+	n.add("input.not-a-token", Error, PartInput, 0, 0,
+		"Nothing in the input looks like a JWT: it looks like "+desc+".",
+		"A JWT is three base64url segments joined by dots (five when encrypted), and nearly always starts with \"eyJ\". "+hint)
+}
+
+// findPlaceholderValue looks for a placeholder after a Bearer scheme or as the value of a
+// member or field whose name holds "token", within b[lo:hi]. It checks a bounded number of
+// places.
+func findPlaceholderValue(b []byte, lo, hi int) (int, int, string, bool) {
+	tries := 0
+	for i := lo; i+6 <= hi && tries < 64; i++ {
+		if c := b[i] | 0x20; c != 'b' && c != 't' {
+			continue
+		}
+		var where string
+		j := -1
+		switch {
+		case hasPrefixFold(b[i:hi], "bearer") && (i == lo || !isLetter(b[i-1])):
+			j = i + 6
+			if j >= hi || (b[j] != ' ' && b[j] != '\t') {
+				continue
+			}
+			where = "after the Bearer scheme"
+		case hasPrefixFold(b[i:hi], "token") && (i+5 == hi || !isNameChar(b[i+5]) || b[i+5] == '.'):
+			j = i + 5
+			if j < hi && b[j] == '"' {
+				j++
+			}
+			for j < hi && (b[j] == ' ' || b[j] == '\t') {
+				j++
+			}
+			if j >= hi || (b[j] != ':' && b[j] != '=') {
+				continue
+			}
+			j++
+			where = "as the token value"
+		default:
+			continue
+		}
+		tries++
+		for j < hi && (b[j] == ' ' || b[j] == '\t') {
+			j++
+		}
+		k := j
+		if k < hi && isQuote(b[k]) {
+			q := b[k]
+			k++
+			for k < hi && b[k] != q && b[k] != '\n' {
+				k++
+			}
+			if k < hi && b[k] == q {
+				k++
+			}
+		} else {
+			for k < hi && !isSpace(b[k]) && b[k] != ',' && b[k] != ';' && b[k] != '}' && b[k] != '&' && b[k] != '\'' && b[k] != '"' {
+				k++
+			}
+		}
+		if k == j {
+			continue
+		}
+		if _, ok := placeholderFor(b[j:k]); ok {
+			return j, k, where, true
+		}
+	}
+	return 0, 0, "", false
+}
+
+// describe says briefly what a text with no token in it looks like, and what to do.
+func describe(t []byte, kind msgKind) (string, string) {
+	switch {
+	case bytes.Contains(t, []byte("-----BEGIN")):
+		return "a PEM block (a key or a certificate), not a token", "Give keys with --key FILE and paste the token itself here."
+	case hasPrefixFold(t, "basic ") || hasPrefixFold(t, "authorization: basic"):
+		return "HTTP Basic credentials (a user name and password in base64), not a bearer token", "Basic credentials are not a JWT; look for the Bearer header the server expects."
+	case kind.of != "":
+		return "a message " + kind.of[3:] + " with no JWT in its headers or body", "Check that the request actually carried the token (the header may have been dropped by a proxy)."
+	case len(t) > 0 && (t[0] == '{' || t[0] == '['):
+		return "JSON with no member that holds a JWT", "Look for the member that should carry it (access_token, id_token); the server may have returned an error object instead."
+	case isUUID(t):
+		return "a UUID", "A UUID is an identifier, perhaps a session id or an opaque token reference; it holds nothing to decode."
+	}
+	word, allDots, allHex := true, true, true
+	for _, c := range t {
+		cl := charClass[c]
+		if cl&(clB64|clStd|clDot|clEq) == 0 {
+			word = false
+		}
+		if c != '.' {
+			allDots = false
+		}
+		if !isHex(c) {
+			allHex = false
+		}
+	}
+	switch {
+	case word && allDots:
+		return fmt.Sprintf("nothing but dots (%d of them)", len(t)), "Paste the token itself."
+	case word && allHex && len(t) >= 16:
+		return fmt.Sprintf("a hex string of %d characters (a hash, an id or a secret?)", len(t)), "Paste the token itself, not a hash or an id."
+	case word && len(t) >= 16:
+		return fmt.Sprintf("an opaque token of %d characters: a random reference that only its issuer can look up, with nothing inside to decode", len(t)),
+			"Opaque tokens are checked by asking the issuer (OAuth token introspection); if a JWT was expected, configure the issuer to issue JWT access tokens."
+	case word:
+		return fmt.Sprintf("a short word of %d characters with no dots", len(t)), "Paste the whole token; it may have been cut or replaced."
+	}
+	return "text with nothing shaped like a JWT in it", "Paste the token itself, or the header, body or log line that carries it."
+}
+
+// isUUID reports whether t is 8-4-4-4-12 hex digits.
+func isUUID(t []byte) bool {
+	if len(t) != 36 {
+		return false
+	}
+	for i, c := range t {
+		if i == 8 || i == 13 || i == 18 || i == 23 {
+			if c != '-' {
+				return false
+			}
+		} else if !isHex(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// repairFindings reports whitespace inside the token and percent-encoding.
+func (n *normalized) repairFindings(v *view, ps []piece, st buildStats) {
+	b := v.b
+	if len(ps) > 1 {
+		breaks, crlf, blanks := 0, 0, 0
+		for i := 1; i < len(ps); i++ {
+			for k := ps[i-1].e; k < ps[i].s; k++ {
+				switch b[k] {
+				case '\n':
+					breaks++
+					if k > 0 && b[k-1] == '\r' {
+						crlf++
+					}
+				case '\r':
+				default:
+					blanks++
+				}
+			}
+		}
+		var parts []string
+		switch {
+		case crlf > 0 && crlf == breaks:
+			parts = append(parts, plural(breaks, "CRLF line break"))
+		case breaks > 0:
+			parts = append(parts, plural(breaks, "line break"))
+		}
+		if blanks > 0 {
+			parts = append(parts, plural(blanks, "space"))
+		}
+		every := ""
+		if w := wrapEvery(ps); w > 0 && breaks > 0 {
+			every = fmt.Sprintf(", one every %d characters, as a terminal or a base64 wrapper makes them", w)
+		}
+		off := v.rawAt(ps[0].e)
+		n.add("input.inner-whitespace", Warning, PartToken, off, v.rawAt(ps[1].s)-off,
+			fmt.Sprintf("Whitespace inside the token as pasted (%s%s) was removed to read it. The text as pasted would not verify, and Go's base64 decoder silently skips \\r and \\n, so a server may decode it anyway and then blame the key when the signature fails.",
+				strings.Join(parts, " and "), every),
+			"Copy the token as one line (widen the terminal, use `less -S`, or copy from the source instead of the wrapped screen), and make sure whatever stores or sends it does not wrap it.")
+	}
+	if st.pct > 0 {
+		var what []string
+		for _, k := range st.kinds {
+			c := unhex(k[1])<<4 | unhex(k[2])
+			what = append(what, fmt.Sprintf("%s for %q", k, rune(c)))
+		}
+		n.add("input.url-encoded", Warning, PartToken, st.pctFirst, 3,
+			fmt.Sprintf("The token was percent-encoded (%s): %s decoded.", strings.Join(what, ", "), plural(st.pct, "sequence")),
+			"It was copied from a URL or a form body; the server must get the plain token, so decode the parameter before using it (or copy it from where it is not URL-encoded).")
+	}
+}
+
+// wrapEvery returns the common length of the full lines of a wrapped token, or 0.
+func wrapEvery(ps []piece) int {
+	if len(ps) < 2 {
+		return 0
+	}
+	full := ps[:len(ps)-1]
+	start := 0
+	if len(full) > 1 {
+		start = 1 // the first line may carry a prefix
+	}
+	w := full[start].e - full[start].s
+	for _, p := range full[start:] {
+		if p.e-p.s != w {
+			return 0
+		}
+	}
+	if start == 1 && full[0].e-full[0].s > w {
+		return 0
+	}
+	return w
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+// invisibleFindings reports the invisible characters of the input, saying where each is
+// relative to the token.
+func (n *normalized) invisibleFindings(v *view) {
+	ts, te := -1, -1
+	if len(n.offsets) > 0 {
+		ts, te = n.offsets[0], n.offsets[len(n.offsets)-1]
+	}
+	for _, h := range v.inv {
+		part, where := PartInput, "elsewhere in the input"
+		switch {
+		case ts < 0:
+		case h.off < ts:
+			where = "before the token"
+		case h.off >= te:
+			where = "after the token"
+		default:
+			part, where = PartToken, "inside the token"
+		}
+		done := "it was removed"
+		if h.ch.space {
+			done = "it was read as a plain space"
+		}
+		msg := fmt.Sprintf("An invisible character, %s %s, is at byte %d, %s; %s.", codePoint(h.ch.r), h.ch.name, h.off, where, done)
+		if h.ch.r == 0xFEFF && h.off == 0 {
+			msg = "The input starts with a byte order mark (U+FEFF), as editors and Windows tools add when saving UTF-8; it was removed."
+		}
+		n.add("input.invisible-char", Warning, part, h.off, h.size, msg,
+			"It comes from copying out of a web page, chat, e-mail or word processor, or from a file saved with a BOM; a server sees it as part of the token and cannot decode it. Copy from a plain-text source, or strip it where the token is stored.")
+	}
+	if more := v.nInv - len(v.inv); more > 0 {
+		n.add("input.invisible-char", Warning, PartInput, 0, 0,
+			fmt.Sprintf("%d more invisible characters are in the input (not listed one by one); all were removed.", more),
+			"Copy the token from a plain-text source.")
+	}
+}

@@ -1,0 +1,83 @@
+package inspect
+
+import (
+	"encoding/base64"
+	"strings"
+	"testing"
+)
+
+// TestJSONPrefix checks the JSON-start test against what an encoder really makes of the
+// ways a JSON object can begin.
+func TestJSONPrefix(t *testing.T) {
+	for _, start := range []string{`{"alg":"HS256"}`, `{"1":2}`, `{ "alg": "none" }`, "{\n  \"alg\": 1}", "{\r\n\"a\":1}", "{\t\"a\":1}", `{}`} {
+		enc := base64.RawURLEncoding.EncodeToString([]byte(start))
+		if !jsonPrefix([]byte(enc)) {
+			t.Errorf("jsonPrefix(%q, the encoding of %q) = false, want true", enc, start)
+		}
+	}
+	for _, s := range []string{"expires_in", "exampleToken", "ey", "rlWuoTpvBwR", "QUFB", ""} {
+		if jsonPrefix([]byte(s)) {
+			t.Errorf("jsonPrefix(%q) = true, want false", s)
+		}
+	}
+}
+
+func TestPlaceholderFor(t *testing.T) {
+	for _, s := range []string{"undefined", "NULL", "null", "None", "nil", "<nil>", "NaN", "[object Object]", "[object Promise]",
+		`""`, "''", "<token>", "<your-token-here>", "{{token}}", "${ACCESS_TOKEN}", "$TOKEN", "%TOKEN%", "YOUR_TOKEN", "your_jwt_here", "xxxxx", "TOKEN", "..."} {
+		if _, ok := placeholderFor([]byte(s)); !ok {
+			t.Errorf("placeholderFor(%q) = false, want true", s)
+		}
+	}
+	for _, s := range []string{"eyJhbGciOiJIUzI1NiJ9", "2YotnFZFEjr1zCsicMWpAA", "nullable", "Bearer", "$token", "x"} {
+		if _, ok := placeholderFor([]byte(s)); ok {
+			t.Errorf("placeholderFor(%q) = true, want false", s)
+		}
+	}
+}
+
+func TestDescribe(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"123e4567-e89b-12d3-a456-426655440000", "UUID"},
+		{"d41d8cd98f00b204e9800998ecf8427e", "hex string of 32"},
+		{"2YotnFZFEjr1zCsicMWpAA", "opaque token of 22"},
+		{"-----BEGIN CERTIFICATE-----\nMIIB", "PEM block"},
+		{`{"error":"invalid_token"}`, "JSON with no member"},
+		{"Basic YWxhZGRpbjpvcGVuc2VzYW1l", "Basic credentials"},
+		{"hello there, world", "text with nothing shaped like a JWT"},
+	}
+	for _, c := range cases {
+		if got, hint := describe([]byte(c.in), msgKind{}); !strings.Contains(got, c.want) || hint == "" {
+			t.Errorf("describe(%q) = %q (hint %q), want it to mention %q", c.in, got, hint, c.want)
+		}
+	}
+}
+
+// TestExtractJoins checks when whitespace after a run is part of the token and when it
+// ends it.
+func TestExtractJoins(t *testing.T) {
+	hdr := "eyJhbGciOiJIUzI1NiJ9"
+	pay := "eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkFsaWNlIn0"
+	sig := "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"
+	tok := hdr + "." + pay + "." + sig
+	cases := []struct{ name, in, want string }{
+		{"space in payload", hdr + "." + pay[:20] + " " + pay[20:] + "." + sig, tok},
+		{"tab in header", hdr[:10] + "\t" + hdr[10:] + "." + pay + "." + sig, tok},
+		{"word after a whole token", "token " + tok + " expired", tok},
+		{"word after a cut token", hdr + "." + pay + " failed to decode", hdr + "." + pay},
+		{"two whole tokens on two lines", tok + "\n" + hdr + "." + pay + ".c2ln", tok},
+		{"header line after the token", "Authorization: Bearer " + tok + "\r\nHost: example.com", tok},
+		{"key after the token", "token=" + tok + "\nuser=alice", tok},
+		{"signature tail on its own line", tok[:64] + "\n" + tok[64:], tok},
+		{"cut at a dot then the next line", hdr + ".\n" + pay + "." + sig, tok},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			n := normalize([]byte(c.in), 0)
+			if n.token != c.want {
+				t.Errorf("normalize(%q) token = %q, want %q", c.in, n.token, c.want)
+			}
+			checkNormalized(t, []byte(c.in), n)
+		})
+	}
+}

@@ -1,0 +1,74 @@
+package panes
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
+
+	"jwtlens/inspect"
+)
+
+func init() { lipgloss.SetColorProfile(termenv.Ascii) }
+
+func str(raw string) inspect.Value { return inspect.Value{Type: inspect.TypeString, Raw: raw} }
+
+func TestJSONKeepsOrderAndAnnotatesTimes(t *testing.T) {
+	v := &inspect.Value{Type: inspect.TypeObject, Members: []inspect.Member{
+		{Name: "sub", NameRaw: `"sub"`, NameStart: 1, Value: str(`"alice"`)},
+		{Name: "exp", NameRaw: `"exp"`, NameStart: 15, Value: inspect.Value{Type: inspect.TypeNumber, Raw: "1796306400"}},
+		{Name: "aud", NameRaw: `"aud"`, NameStart: 33, Value: inspect.Value{Type: inspect.TypeArray, Raw: `["a","b"]`, Elems: []inspect.Value{str(`"a"`), str(`"b"`)}}},
+	}}
+	claims := []inspect.Claim{{Name: "exp", Part: inspect.PartPayload, IsTime: true,
+		Time: time.Date(2026, 12, 3, 14, 42, 0, 0, time.UTC), Relative: "in 42m"}}
+	p := newPaints(Styles{})
+	c := renderJSON(&p, v, claims, inspect.PartPayload)
+	want := []string{
+		"{",
+		`  "sub": "alice",`,
+		`  "exp": 1796306400,`,
+		"  ↳ 2026-12-03 14:42:00 UTC · in 42m",
+		`  "aud": ["a", "b"]`,
+		"}",
+	}
+	if strings.Join(c.lines, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("renderJSON =\n%s\nwant\n%s", strings.Join(c.lines, "\n"), strings.Join(want, "\n"))
+	}
+	if len(c.members) != 3 || c.members[2].line != 4 || c.members[1].off != 15 {
+		t.Fatalf("member lines = %+v", c.members)
+	}
+}
+
+func TestLayoutFillsTheArea(t *testing.T) {
+	for _, w := range []int{60, 99, 100, 139, 140, 200} {
+		m := New(Styles{})
+		m.SetSize(w, 12)
+		v := m.View()
+		lines := strings.Split(v, "\n")
+		if len(lines) != 12 {
+			t.Errorf("width %d: %d lines, want 12", w, len(lines))
+		}
+		for i, l := range lines[1:] {
+			if got := ansi.StringWidth(l); got != w {
+				t.Errorf("width %d: line %d is %d wide", w, i+1, got)
+			}
+		}
+	}
+}
+
+func TestShortHex(t *testing.T) {
+	b := make([]byte, 32)
+	for i := range b {
+		b[i] = byte(i)
+	}
+	if got := shortHex(b[:4], 40); got != "00 01 02 03" {
+		t.Errorf("shortHex(4 bytes) = %q", got)
+	}
+	got := shortHex(b, 30)
+	if !strings.HasPrefix(got, "00 01") || !strings.HasSuffix(got, "1e 1f") || !strings.Contains(got, "…") || len(got) > 40 {
+		t.Errorf("shortHex(32 bytes, 30) = %q", got)
+	}
+}

@@ -1,0 +1,51 @@
+package verdict
+
+import (
+	"strings"
+	"testing"
+
+	"jwtlens/inspect"
+)
+
+func TestDecide(t *testing.T) {
+	trunc := &inspect.Report{Findings: []inspect.Finding{{Code: "structure.truncated", Severity: inspect.Error, Message: "cut \x1b[2J short"}}}
+	ok := &inspect.Report{
+		Verification: inspect.Verification{Status: inspect.Verified, Detail: "verified with rsa-2048 (pub.pem)"},
+		Claims:       []inspect.Claim{{Name: "exp", Part: inspect.PartPayload, IsTime: true, Relative: "in 42m"}},
+	}
+	none := &inspect.Report{Verification: inspect.Verification{Status: inspect.NotChecked},
+		Findings: []inspect.Finding{{Code: "header.crit", Severity: inspect.Warning}}}
+	tests := []struct {
+		name string
+		in   Input
+		want string
+	}{
+		{"empty", Input{Empty: true}, "[• EMPTY]"},
+		{"pending", Input{Pending: true, Report: trunc}, "[… READING]"},
+		{"truncated", Input{Report: trunc}, "[✗ TRUNCATED] cut "},
+		{"verified", Input{Report: ok}, "[✓ VERIFIED] verified with rsa-2048 (pub.pem), expires in 42m"},
+		{"not verified", Input{Report: none, KeyHint: "ctrl+o"}, "[• NOT VERIFIED] no key chosen (ctrl+o) · 1 warning"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Render(tt.in, 200, Styles{})
+			if !strings.HasPrefix(got, tt.want) {
+				t.Fatalf("Render() = %q, want it to start with %q", got, tt.want)
+			}
+			if strings.ContainsRune(got, 0x1b) {
+				t.Fatalf("Render() holds a raw ESC: %q", got)
+			}
+		})
+	}
+}
+
+func TestLabel(t *testing.T) {
+	for code, want := range map[string]string{
+		"structure.truncated": "TRUNCATED", "base64.padding": "BAD BASE64", "json.not-object": "BAD JSON",
+		"key.kid-not-found": "KEY PROBLEM", "header.alg-missing": "ALG MISSING", "claims.expired": "EXPIRED",
+	} {
+		if got := Label(code); got != want {
+			t.Errorf("Label(%q) = %q, want %q", code, got, want)
+		}
+	}
+}
