@@ -25,6 +25,7 @@ type extras struct {
 	timesFor    *inspect.Report // the report hasTimes was worked out for
 	hasTimes    bool
 	lastStatus  string // the clipboard status the help line was measured with
+	tickedAt    int64  // the second the last tick judged the token at
 }
 
 // withExtras wires the extras into a new model: the chooser as the ctrl+o overlay and
@@ -92,6 +93,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if !live {
 			return m, nil
 		}
+		sec := m.cfg.Now().Unix()
+		if sec == ext.tickedAt {
+			return m.after(next) // a fixed clock (--now): nothing moved
+		}
+		ext.tickedAt = sec
 		m.reportFor = "\x00tick" // judge the times again at the clock's new now
 		m.recompute()
 		m.relayout()
