@@ -26,6 +26,7 @@ type extras struct {
 	hasTimes    bool
 	lastStatus  string // the clipboard status the help line was measured with
 	tickedAt    int64  // the second the last tick judged the token at
+	statusFor   string // the input the clipboard status was about; an edit clears it
 }
 
 // withExtras wires the extras into a new model: the chooser as the ctrl+o overlay and
@@ -46,6 +47,7 @@ func (m Model) withExtras() Model {
 	}
 	if m.cfg.Notice != "" {
 		ext.clip.SetStatus(m.cfg.Notice, true)
+		ext.statusFor = m.input.Value()
 	}
 	m.ext = ext
 	m = m.WithKeyChooser(func([]keys.Set) Overlay { return chooserOverlay{ext} })
@@ -112,16 +114,20 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return nm.(Model).after(cmd)
 	case clip.CopiedMsg:
 		ext.clip, _ = ext.clip.Update(msg)
+		ext.statusFor = m.input.Value()
 		return m.after(nil)
 	case clip.PastedMsg:
 		ext.clip, _ = ext.clip.Update(msg)
-		if msg.Err != nil || msg.Text == "" {
-			return m.after(nil)
+		if msg.Err == nil && msg.Text != "" {
+			// The clipboard's text goes in as a terminal paste would: at the cursor, at once.
+			m.setFocus(FocusInput)
+			nm, cmd := m.update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(msg.Text), Paste: true})
+			m = nm.(Model)
+			ext.statusFor = m.input.Value()
+			return m.after(cmd)
 		}
-		// The clipboard's text goes in as a terminal paste would: at the cursor, at once.
-		m.setFocus(FocusInput)
-		nm, cmd := m.update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(msg.Text), Paste: true})
-		return nm.(Model).after(cmd)
+		ext.statusFor = m.input.Value()
+		return m.after(nil)
 	case tea.KeyMsg:
 		if cmd, done := m.extraKey(msg); done {
 			return m.after(cmd)
@@ -206,6 +212,10 @@ func (m Model) after(cmd tea.Cmd) (tea.Model, tea.Cmd) {
 // syncExtras hands the current report and time to explain mode and the clipboard.
 func (m Model) syncExtras() Model {
 	ext := m.ext
+	if ext.statusFor != m.input.Value() {
+		ext.clip.ClearStatus() // the token was edited: the last copy or paste is old news
+		ext.statusFor = m.input.Value()
+	}
 	ext.explain.SetActive(m.showExplain && m.overlay == nil)
 	ext.explain.SetNow(m.cfg.Now())
 	ext.clip.SetReport(m.report)

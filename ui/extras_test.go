@@ -315,3 +315,14 @@ func TestChooserWrongFamilyPastedPEM(t *testing.T) {
 		t.Errorf("an EC key verified an RS256 token")
 	}
 }
+
+func TestStatusClearsOnEdit(t *testing.T) {
+	m, _ := newExtras(t, "", Config{Clipboard: &clip.Clipboard{Sys: &memClipboard{}, Env: envOf()}, Notice: "the clipboard holds 4 characters of text that is not a JWT"})
+	if !strings.Contains(m.View(), "4 characters of text") {
+		t.Fatalf("the notice is not shown at start:\n%s", m.View())
+	}
+	m = send(m, runes("e"))
+	if strings.Contains(m.View(), "4 characters of text") {
+		t.Errorf("the notice outlived an edit of the token:\n%s", m.View())
+	}
+}

@@ -79,7 +79,7 @@ func TestOSC52(t *testing.T) {
 		want string
 	}{
 		{"plain", "hi", false, "\x1b]52;c;aGk=\a"},
-		{"tmux passthrough doubles the ESC", "hi", true, "\x1bPtmux;\x1b\x1b]52;c;aGk=\a\x1b\\"},
+		{"tmux: plain for set-clipboard, then passthrough with the ESC doubled", "hi", true, "\x1b]52;c;aGk=\a\x1bPtmux;\x1b\x1b]52;c;aGk=\a\x1b\\"},
 		{"empty clears", "", false, "\x1b]52;c;\a"},
 		{"token", sampleToken, false, "\x1b]52;c;ZXlKaGJHY2lPaUpJVXpJMU5pSjkuZXlKemRXSWlPaUpoYkdsalpTSjkuYzJsbmJtRjBkWEps\a"},
 	}
