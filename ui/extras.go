@@ -156,9 +156,12 @@ func (m *Model) extraKey(k tea.KeyMsg) (tea.Cmd, bool) {
 	case key.Matches(k, m.keys.Copy), m.focus != FocusInput && key.Matches(k, m.keys.CopyPane):
 		ext.clip.SetReport(m.report)
 		return ext.clip.CopyTarget(m.copyTarget()), true
-	case m.showExplain && m.focus != FocusInput:
+	case m.showExplain:
+		// Page keys scroll explain mode from anywhere; the arrows and home/end only outside
+		// the token strip, where they do not edit.
 		km := ext.explain.KeyMap
-		if key.Matches(k, km.Up, km.Down, km.PageUp, km.PageDown, km.Top, km.Bottom) {
+		if key.Matches(k, km.PageUp, km.PageDown) ||
+			m.focus != FocusInput && key.Matches(k, km.Up, km.Down, km.Top, km.Bottom) {
 			*ext.explain, _ = ext.explain.Update(k)
 			return nil, true
 		}

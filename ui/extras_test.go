@@ -326,3 +326,23 @@ func TestStatusClearsOnEdit(t *testing.T) {
 		t.Errorf("the notice outlived an edit of the token:\n%s", m.View())
 	}
 }
+
+func TestExplainScrolls(t *testing.T) {
+	m, _ := newExtras(t, fixture(t, "valid-rs256.jwt"), Config{})
+	m = send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = send(m, keyOf(tea.KeyCtrlT))
+	top := m.View()
+	m = send(m, keyOf(tea.KeyPgDown)) // from the token strip
+	if m.View() == top {
+		t.Fatal("pgdown in the token strip did not scroll explain mode")
+	}
+	m = send(m, keyOf(tea.KeyEsc))
+	before := m.View()
+	m = send(m, keyOf(tea.KeyDown))
+	if m.View() == before {
+		t.Error("↓ outside the token strip did not scroll explain mode")
+	}
+	if m.Value() != fixture(t, "valid-rs256.jwt") {
+		t.Error("scrolling changed the token")
+	}
+}

@@ -197,3 +197,10 @@ func BenchmarkRender(b *testing.B) {
 		_ = Render(r, now, 80)
 	}
 }
+
+func TestAlgInfoOnlyKnownNames(t *testing.T) {
+	how, _ := algInfo("HS\x1b[m")
+	if strings.Contains(how, "\x1b") || strings.Contains(how, "HMAC") {
+		t.Errorf("algInfo(%q) = %q, want the unknown-alg text with the name escaped", "HS\x1b[m", how)
+	}
+}

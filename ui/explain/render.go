@@ -173,7 +173,7 @@ func (w *writer) segments(r *inspect.Report) {
 // algInfo says how a JWS alg signs: the primitive, the key, and what a verifier does.
 func algInfo(alg string) (how, check string) {
 	bits := ""
-	if len(alg) == 5 {
+	if len(alg) == 5 && (alg[2:] == "256" || alg[2:] == "384" || alg[2:] == "512") {
 		bits = alg[2:]
 	}
 	switch {
@@ -197,7 +197,7 @@ func algInfo(alg string) (how, check string) {
 		return "Ed25519, with the issuer's private key; the signature is 64 bytes",
 			"The receiver checks it with the issuer's Ed25519 public key."
 	}
-	return "the algorithm named by alg (" + alg + ")", "The receiver checks it with the key the algorithm needs."
+	return "the algorithm named by alg (" + inspect.Sanitize(alg) + ")", "The receiver checks it with the key the algorithm needs."
 }
 
 func (w *writer) signature(r *inspect.Report) {
