@@ -346,3 +346,41 @@ func TestExplainScrolls(t *testing.T) {
 		t.Error("scrolling changed the token")
 	}
 }
+
+func TestChooserFits80x24(t *testing.T) {
+	m, _ := newExtras(t, fixture(t, "valid-rs256.jwt"), Config{KeyDir: "testdata/tokens"})
+	m = send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	m, cmd := sendCmd(m, keyOf(tea.KeyCtrlO))
+	m = drive(t, m, cmd)
+	for _, name := range []string{"rsa-pub.pem", "hs-secret.txt"} {
+		m = send(m, keyOf(tea.KeyCtrlU))
+		m = send(m, runes(name))
+		m, cmd = sendCmd(m, keyOf(tea.KeyEnter))
+		m = drive(t, m, cmd)
+	}
+	v := m.View()
+	if n := strings.Count(v, "\n") + 1; n > 24 {
+		t.Errorf("with the chooser open the screen is %d lines, over 24:\n%s", n, v)
+	}
+	if !strings.Contains(v, "Path, or paste") {
+		t.Errorf("the chooser's field is not on screen:\n%s", v)
+	}
+}
+
+func TestSecretFileWithCtrlS(t *testing.T) {
+	if !realInspect() {
+		t.Skip("needs the real diagnosis")
+	}
+	m, _ := newExtras(t, fixture(t, "valid-hs256.jwt"), Config{KeyDir: "testdata/tokens"})
+	m, cmd := sendCmd(m, keyOf(tea.KeyCtrlO))
+	m = drive(t, m, cmd)
+	m = send(m, runes("hs-secret.txt"))
+	m, cmd = sendCmd(m, keyOf(tea.KeyCtrlS))
+	m = drive(t, m, cmd)
+	if got := m.Report().Verification.Status; got != inspect.Verified {
+		t.Errorf("ctrl+s on hs-secret.txt: verification %s, want verified with the file's secret\n%s", got, m.View())
+	}
+	if strings.Contains(m.View(), strings.TrimSpace(fixture(t, "hs-secret.txt"))) {
+		t.Errorf("the secret is on screen:\n%s", m.View())
+	}
+}
