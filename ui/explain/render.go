@@ -216,6 +216,11 @@ func (w *writer) signature(r *inspect.Report) {
 		return
 	}
 	how, check := algInfo(alg)
+	if alg == "none" {
+		w.para(2, "An unsecured JWS (RFC 7519 §6) has no signature: the third segment is empty, and "+how+".")
+		w.para(2, check)
+		return
+	}
 	w.para(2, w.s.Signature.Render("signature")+" = base64url( "+inspect.Sanitize(alg)+"( key, "+
 		w.s.Header.Render("base64url(header)")+" + \".\" + "+w.s.Payload.Render("base64url(payload)")+" ) )")
 	input := ""
