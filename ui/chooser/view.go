@@ -176,7 +176,11 @@ func (m Model) infoLines(limit int) []string {
 				break
 			}
 		}
-		if kids := kidList(set); kids != "" {
+		matched := ""
+		if m.haveResult && m.verification.Status == inspect.Verified && m.verification.Key != nil {
+			matched = m.verification.Key.KID
+		}
+		if kids := kidList(set, matched); kids != "" {
 			out = append(out, s.Info.Render("  key ids: "+kids))
 		}
 		for _, f := range set.Findings {
@@ -227,16 +231,22 @@ func findingLine(s Styles, sev, code, msg string) string {
 	return st.Render("  "+mark+" "+code) + " " + inspect.Sanitize(msg)
 }
 
-// kidList lists the key ids of a set with more than one key.
-func kidList(set keys.Set) string {
+// kidList lists the key ids of a set with more than one key, the one that verified
+// marked with ✓.
+func kidList(set keys.Set, matched string) string {
 	if len(set.Keys) < 2 {
 		return ""
 	}
 	var kids []string
 	for _, k := range set.Keys {
-		if k.KID != "" {
-			kids = append(kids, inspect.Sanitize(k.KID))
+		if k.KID == "" {
+			continue
 		}
+		kid := inspect.Sanitize(k.KID)
+		if matched != "" && k.KID == matched {
+			kid = "✓ " + kid
+		}
+		kids = append(kids, kid)
 	}
 	return strings.Join(kids, ", ")
 }
