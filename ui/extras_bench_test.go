@@ -10,7 +10,7 @@ import (
 // BenchmarkKeystrokeExplain is BenchmarkKeystroke with explain mode shown: every typed
 // character changes the token, so the page is rendered again each time.
 func BenchmarkKeystrokeExplain(b *testing.B) {
-	for _, sz := range sizes[:2] {
+	for _, sz := range sizes {
 		b.Run(sz.name, func(b *testing.B) {
 			m := New(Config{Token: benchToken(sz.n), Now: func() time.Time { return goldenNow }})
 			t := goldenNow

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -77,10 +78,26 @@ func (w *writer) para(indent int, text string) {
 }
 
 // oneLine makes token text safe and one line: whitespace runs become one space, then
-// Sanitize escapes what is left.
+// Sanitize escapes what is left. Only a prefix that can fit on a screen is worked on, so
+// a 64 KiB claim costs no more than a short one.
 func oneLine(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = strings.Join(strings.Fields(prefix(s, maxShown)), " ")
 	return inspect.Sanitize(s)
+}
+
+// maxShown bounds the bytes of one token string the page works on: more than the widest
+// line shows, even with every character escaped.
+const maxShown = 2048
+
+// prefix cuts s to at most n bytes, on a character boundary.
+func prefix(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 func (w *writer) partStyle(p inspect.Part) lipgloss.Style {
@@ -153,7 +170,7 @@ func (w *writer) segments(r *inspect.Report) {
 		room := w.width - 2 - label - 1 - sizeW - 2
 		text := ""
 		if room >= 8 {
-			text = ansi.Truncate(inspect.Sanitize(sg.Text), room, "…")
+			text = ansi.Truncate(inspect.Sanitize(prefix(sg.Text, maxShown)), room, "…")
 			text += strings.Repeat(" ", room-ansi.StringWidth(text))
 		}
 		sep := "  "
