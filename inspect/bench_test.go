@@ -6,8 +6,11 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"os"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // benchToken builds an HS256 token of about size bytes whose payload holds the mix of claims
@@ -110,5 +113,47 @@ func BenchmarkInspectHostile(b *testing.B) {
 				Inspect(c.in, Options{})
 			}
 		})
+	}
+}
+
+// TestFloorRatio measures, when JWTLENS_RATIO is set, the process CPU time of Inspect
+// against the floor on the same tokens, alternating the two in rounds so that both see the
+// same machine load; wall-clock benchmarks are unreliable on a shared machine. It reports
+// the ratios and never fails: the budget is judged by a person reading the figures.
+func TestFloorRatio(t *testing.T) {
+	if os.Getenv("JWTLENS_RATIO") == "" {
+		t.Skip("set JWTLENS_RATIO=1 to measure")
+	}
+	cpu := func() time.Duration {
+		var ru syscall.Rusage
+		_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+		return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	}
+	for _, s := range benchSizes {
+		tok := benchToken(s.size)
+		raw := []byte(tok)
+		n := max(20, (2<<20)/len(tok))
+		var ti, tf, tn time.Duration
+		for round := 0; round < 10; round++ {
+			t0 := cpu()
+			for i := 0; i < n; i++ {
+				Inspect(raw, Options{})
+			}
+			t1 := cpu()
+			for i := 0; i < n; i++ {
+				_ = floor(tok)
+			}
+			t2 := cpu()
+			for i := 0; i < n; i++ {
+				normalize(raw, 0)
+			}
+			t3 := cpu()
+			ti += t1 - t0
+			tf += t2 - t1
+			tn += t3 - t2
+		}
+		ops := time.Duration(10 * n)
+		t.Logf("%s: Inspect %v/op, floor %v/op, ratio %.2f; normalize alone %v/op, the rest %.2f of the floor",
+			s.name, ti/ops, tf/ops, float64(ti)/float64(tf), tn/ops, float64(ti-tn)/float64(tf))
 	}
 }

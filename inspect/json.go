@@ -42,21 +42,21 @@ type jsonParser struct {
 type jsonScratch struct {
 	members []Member
 	elems   []Value
+	table   []int32 // the duplicate-name table of findDups
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(jsonScratch) }}
 
-// release clears the stacks (so they hold no strings of the parsed text) and returns them.
+// release returns the stacks to the pool. They are not cleared: the pool drops its
+// entries at the next collections, so old strings are not held for long.
 func (s *jsonScratch) release() {
-	clear(s.members[:cap(s.members)])
-	clear(s.elems[:cap(s.elems)])
 	s.members, s.elems = s.members[:0], s.elems[:0]
 	scratchPool.Put(s)
 }
 
 func (p *jsonParser) allocMembers(n int) []Member {
 	if cap(p.memArena)-len(p.memArena) < n {
-		p.memArena = make([]Member, 0, max(n, 2*cap(p.memArena), 16))
+		p.memArena = make([]Member, 0, max(n, cap(p.memArena)/2, 64))
 	}
 	k := len(p.memArena)
 	p.memArena = p.memArena[:k+n]
@@ -65,7 +65,7 @@ func (p *jsonParser) allocMembers(n int) []Member {
 
 func (p *jsonParser) allocElems(n int) []Value {
 	if cap(p.elemArena)-len(p.elemArena) < n {
-		p.elemArena = make([]Value, 0, max(n, 2*cap(p.elemArena), 16))
+		p.elemArena = make([]Value, 0, max(n, cap(p.elemArena)/2, 64))
 	}
 	k := len(p.elemArena)
 	p.elemArena = p.elemArena[:k+n]
@@ -89,10 +89,10 @@ func parseJSON(s string) (*Value, []jsonDup, *jsonErr) {
 	defer p.scratch.release()
 	// Every member has a ':' and every further element a ','; the counts size the arenas.
 	colons := strings.Count(s, ":")
-	p.memArena = make([]Member, 0, min(colons, 1<<12))
+	p.memArena = make([]Member, 0, min(colons+1, 1<<12))
 	// Commas separate members and elements: elements = commas - members + objects + arrays.
 	if n := strings.Count(s, ",") - colons + strings.Count(s, "{") + strings.Count(s, "["); n > 0 {
-		p.elemArena = make([]Value, 0, min(n, 1<<12))
+		p.elemArena = make([]Value, 0, min(n+n/8+16, 1<<12)) // ':' inside strings make n low
 	}
 	p.skipWS()
 	v := new(Value)
@@ -229,6 +229,16 @@ func (p *jsonParser) number() {
 	// number is valid JSON; the caller judges that from context.
 }
 
+// strSpecial marks the bytes that end the plain run of a string: the quote, the backslash
+// and the control characters JSON forbids.
+var strSpecial = func() (t [256]bool) {
+	for c := 0; c < 0x20; c++ {
+		t[c] = true
+	}
+	t['"'], t['\\'] = true, true
+	return t
+}()
+
 // str reads a string starting at the opening quote and returns its decoded content.
 func (p *jsonParser) str() string {
 	p.i++ // opening quote
@@ -236,6 +246,10 @@ func (p *jsonParser) str() string {
 	s := p.s
 	for p.i < len(s) {
 		c := s[p.i]
+		if !strSpecial[c] {
+			p.i++
+			continue
+		}
 		if c == '"' {
 			out := s[start:p.i]
 			p.i++
@@ -386,7 +400,7 @@ func (p *jsonParser) object() []Member {
 		if p.err != nil {
 			return nil
 		}
-		m := Member{Name: name, NameRaw: p.s[nameStart:p.i], NameStart: nameStart}
+		nameRaw := p.s[nameStart:p.i]
 		p.skipWS()
 		if p.i >= len(p.s) || p.s[p.i] != ':' {
 			p.failAt("':' after the member name")
@@ -394,11 +408,15 @@ func (p *jsonParser) object() []Member {
 		}
 		p.i++
 		p.skipWS()
-		m.Value = p.value()
+		// The member goes on the stack first and its value is stored in place: nested
+		// values may grow the stack, so it is indexed again after the call.
+		k := len(sc.members)
+		sc.members = append(sc.members, Member{Name: name, NameRaw: nameRaw, NameStart: nameStart})
+		v := p.value()
 		if p.err != nil {
 			return nil
 		}
-		sc.members = append(sc.members, m)
+		sc.members[k].Value = v
 		p.skipWS()
 		if p.i >= len(p.s) {
 			p.fail("json.truncated", "',' or '}'")
@@ -437,13 +455,37 @@ func (p *jsonParser) findDups(ms []Member) {
 		}
 		return
 	}
-	seen := make(map[string]int, len(ms))
+	// An open-addressing table of member indexes, reused from the scratch.
+	size := 64
+	for size < 2*len(ms) {
+		size <<= 1
+	}
+	sc := p.scratch
+	if cap(sc.table) < size {
+		sc.table = make([]int32, size)
+	}
+	table := sc.table[:size]
+	for i := range table {
+		table[i] = -1
+	}
+	mask := uint32(size - 1)
 	for j := range ms {
-		if k, ok := seen[ms[j].Name]; ok {
-			p.addDup(ms[j], ms[k])
-			continue
+		name := ms[j].Name
+		h := uint32(2166136261)
+		for k := 0; k < len(name); k++ {
+			h = (h ^ uint32(name[k])) * 16777619
 		}
-		seen[ms[j].Name] = j
+		for slot := h & mask; ; slot = (slot + 1) & mask {
+			k := table[slot]
+			if k < 0 {
+				table[slot] = int32(j)
+				break
+			}
+			if ms[k].Name == name {
+				p.addDup(ms[j], ms[k])
+				break
+			}
+		}
 	}
 }
 

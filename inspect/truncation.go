@@ -86,10 +86,12 @@ func (in *inspection) truncation() {
 	msg := fmt.Sprintf("the token was cut short: it ends after %d characters, %s: %s (%s)", tokLen, where, lost, strings.Join(why, "; "))
 	limit := ""
 	switch {
+	case in.norm.tokenAtBufferLimit > 0:
+		limit = fmt.Sprintf(" The token as pasted is %d characters long, a common buffer limit.", in.norm.tokenAtBufferLimit)
 	case atBufferLimit(tokLen):
 		limit = fmt.Sprintf(" %d is a common buffer limit.", tokLen)
-	case atBufferLimit(in.r.RawLen) && in.r.RawLen != tokLen:
-		limit = fmt.Sprintf(" The input is %d bytes, a common buffer limit.", in.r.RawLen)
+	case in.norm.atBufferLimit > 0:
+		limit = fmt.Sprintf(" The input is %d bytes, a common buffer limit.", in.norm.atBufferLimit)
 	}
 	hint := "Something on the way cut the token." + limit + " Proxies and SIP servers often limit a header line to 4–8 KiB, and loggers cut long lines (often at 1–8 KiB): log or copy the full value at its source, and raise the limit that cut it."
 	at := tokLen - 1

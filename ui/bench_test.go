@@ -94,3 +94,28 @@ func BenchmarkTextareaBaseline(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkKeystrokeMiddle is BenchmarkKeystroke with the cursor in the middle of the
+// payload, so every keystroke changes the payload and its pane is drawn again.
+func BenchmarkKeystrokeMiddle(b *testing.B) {
+	for _, sz := range sizes[1:] {
+		b.Run(sz.name, func(b *testing.B) {
+			m := New(Config{Token: benchToken(sz.n), Now: func() time.Time { return goldenNow }})
+			t := goldenNow
+			m.clock = func() time.Time { t = t.Add(time.Second); return t }
+			m = send(m, tea.WindowSizeMsg{Width: 120, Height: 40})
+			m.input.SetCursor(len(m.Value()) / 2)
+			_ = m.View()
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				k := runes("A")
+				if i%2 == 1 {
+					k = keyOf(tea.KeyBackspace)
+				}
+				m = send(m, k)
+				_ = m.View()
+			}
+		})
+	}
+}

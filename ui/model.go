@@ -47,10 +47,13 @@ type Model struct {
 	report    *inspect.Report
 	reportFor string
 	pending   bool // input changed in a burst; the report is stale until it settles
-	seq       int  // tags settle ticks
-	lastInput time.Time
-	clock     func() time.Time // wall clock for burst detection
-	inspectFn func([]byte, inspect.Options) *inspect.Report
+	// followCursor is set by typing and cursor keys and cleared by a paste: the strip then
+	// shows the problem the paste has rather than the cursor at its end.
+	followCursor bool
+	seq          int // tags settle ticks
+	lastInput    time.Time
+	clock        func() time.Time // wall clock for burst detection
+	inspectFn    func([]byte, inspect.Options) *inspect.Report
 
 	overlay     Overlay
 	chooser     KeyChooser
@@ -190,6 +193,13 @@ func (m Model) handleKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.overlay, cmd = m.overlay.Update(k)
 		return m, cmd
 	}
+	if m.focus == FocusInput && k.Alt && !m.isEditKey(k) {
+		// esc pressed just before another key reaches us as alt+key (esc then q, typed
+		// quickly): leave the token, then take the key outside it
+		m.leaveInput()
+		k.Alt = false
+		return m.handleKey(k)
+	}
 	if m.focus == FocusInput {
 		if cmd, done := m.handleInputKey(k); done {
 			return m, cmd
@@ -246,14 +256,7 @@ func (m *Model) handleInputKey(k tea.KeyMsg) (tea.Cmd, bool) {
 	burst := !m.lastInput.IsZero() && now.Sub(m.lastInput) < burstGap
 	switch {
 	case key.Matches(k, m.keys.Leave):
-		m.pending = false
-		m.recompute()
-		if m.findings.Len() > 0 {
-			m.setFocus(FocusFindings)
-		} else {
-			m.setFocus(FocusHeader)
-		}
-		m.relayout()
+		m.leaveInput()
 		return nil, true
 	case k.Type == tea.KeyEnter && burst, k.Type == tea.KeyCtrlJ && burst:
 		// a line break inside an unbracketed paste is part of the paste
@@ -265,12 +268,13 @@ func (m *Model) handleInputKey(k tea.KeyMsg) (tea.Cmd, bool) {
 	}
 	before := m.input.Value()
 	*m.input, _ = m.input.Update(k)
+	pieces := k.Type == tea.KeyRunes && !k.Paste && (len(k.Runes) > 1 || burst)
+	m.followCursor = !k.Paste && !pieces
 	if m.input.Value() == before {
 		m.syncMarks()
 		return nil, true
 	}
 	m.lastInput = now
-	pieces := k.Type == tea.KeyRunes && !k.Paste && (len(k.Runes) > 1 || burst)
 	if pieces || (m.pending && !k.Paste) {
 		m.pending = true
 		m.seq++
@@ -282,6 +286,19 @@ func (m *Model) handleInputKey(k tea.KeyMsg) (tea.Cmd, bool) {
 	m.recompute()
 	m.relayout()
 	return nil, true
+}
+
+// leaveInput moves the focus from the token to the findings (or the panes when there are
+// none), with the report brought up to date first.
+func (m *Model) leaveInput() {
+	m.pending = false
+	m.recompute()
+	if m.findings.Len() > 0 {
+		m.setFocus(FocusFindings)
+	} else {
+		m.setFocus(FocusHeader)
+	}
+	m.relayout()
 }
 
 func (m *Model) isEditKey(k tea.KeyMsg) bool {

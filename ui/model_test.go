@@ -168,6 +168,27 @@ func TestFocusMoves(t *testing.T) {
 	}
 }
 
+func TestEscThenKeyArrivingAsAlt(t *testing.T) {
+	m, _, _ := newTest(t, tok)
+	_, cmd := sendCmd(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'q'}, Alt: true})
+	if cmd == nil {
+		t.Fatal("esc q typed quickly (alt+q) did not quit")
+	}
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Fatal("esc q typed quickly (alt+q) did not quit")
+	}
+	m, _, _ = newTest(t, tok)
+	m = send(m, tea.KeyMsg{Type: tea.KeyDown, Alt: true})
+	if m.Focus() != FocusFindings || m.findings.Index() != 1 || m.Value() != tok {
+		t.Fatalf("esc down typed quickly: focus %v, selection %d, value %q", m.Focus(), m.findings.Index(), m.Value())
+	}
+	m, _, _ = newTest(t, tok)
+	m = send(m, tea.KeyMsg{Type: tea.KeyBackspace, Alt: true})
+	if m.Focus() != FocusInput || m.Value() != "aaaa.bbbbbbbb." {
+		t.Fatalf("alt+backspace should delete a word in the token: focus %v value %q", m.Focus(), m.Value())
+	}
+}
+
 func TestResizeFitsTheScreen(t *testing.T) {
 	long := strings.Repeat("eyJhbGciOiJIUzI1NiJ9", 40) + "." + strings.Repeat("x", 900) + ".sig"
 	for _, sz := range [][2]int{{60, 20}, {80, 24}, {120, 40}, {200, 50}, {100, 30}} {

@@ -115,7 +115,9 @@ func classOf(p inspect.Part, i int) tokeninput.Class {
 
 // syncMarks marks the bytes of the selected finding (the headline until another is
 // chosen) with reverse video and a marker line, and underlines those of every other error
-// and warning; the strip scrolls to the selected one while the findings have the focus.
+// and warning. The strip scrolls to the selected one while the findings have the focus,
+// or after a paste until the person types or moves the cursor; while they edit, it
+// follows the cursor.
 func (m *Model) syncMarks() {
 	r := m.report
 	m.input.SetInfo(m.counter())
@@ -140,9 +142,15 @@ func (m *Model) syncMarks() {
 			continue // underlining the whole token would say nothing
 		}
 		marks = append(marks, tokeninput.Mark{Start: f.Offset, End: min(n, f.Offset+max(0, f.Length)), Selected: selected})
-		if selected && m.focus == FocusFindings {
+		if selected && (m.focus == FocusFindings || !m.followCursor) {
 			anchor = f.Offset
 		}
+	}
+	if anchor < 0 && !m.followCursor && m.focus != FocusInput {
+		anchor = 0 // nothing to point at and no editing going on: show the start
+	}
+	if m.followCursor && m.focus == FocusInput {
+		anchor = -1
 	}
 	m.input.SetMarks(marks)
 	m.input.SetAnchor(anchor)

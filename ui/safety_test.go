@@ -83,7 +83,9 @@ func TestHostileTextNeverReachesTheScreen(t *testing.T) {
 								t.Fatalf("profile %v, %s, %s, %dx%d: the screen holds %s (%q)", prof, name, diag.name, sz[0], sz[1], h.name, h.seq)
 							}
 						}
-						if prof == termenv.Ascii && strings.ContainsRune(v, 0x1b) {
+						// the one sequence drawn in every profile is the cursor's reverse video
+						bare := strings.NewReplacer("\x1b[7m", "", "\x1b[27m", "").Replace(v)
+						if prof == termenv.Ascii && strings.ContainsRune(bare, 0x1b) {
 							t.Fatalf("profile Ascii, %s, %s: the screen holds an escape byte", name, diag.name)
 						}
 					}

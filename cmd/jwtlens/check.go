@@ -23,7 +23,7 @@ func runCheck(args []string, e env) (int, error) {
 	if err != nil {
 		return exitMisuse, err
 	}
-	raw, err := readToken(pos, e, opt.MaxSize, "jwtlens check")
+	raw, err := o.readInput(pos, e, opt.MaxSize, "jwtlens check")
 	if err != nil {
 		return exitMisuse, err
 	}

@@ -29,5 +29,5 @@ func loadDemo() (demo, error) {
 		return demo{}, fmt.Errorf("this build has no demo token embedded; rebuild from a full checkout")
 	}
 	// The file ends in a newline, as text files do; the sample is the token alone.
-	return demo{token: bytes.TrimSpace(tok), key: keys.Read(pem, "demo/key.pem (embedded)")}, nil
+	return demo{token: bytes.TrimSpace(tok), key: keys.Read(pem, "embedded demo/key.pem")}, nil
 }

@@ -80,6 +80,7 @@ type options struct {
 	json        bool
 	maxSize     sizeFlag
 	demo        bool
+	paste       bool
 	version     bool
 	help        bool
 }
@@ -98,6 +99,7 @@ func newFlagSet(name string, o *options, check bool) *flag.FlagSet {
 	fs.DurationVar(&o.leeway, "leeway", 0, "clock leeway for exp, nbf and iat, e.g. 30s")
 	fs.StringVar(&o.now, "now", "", "judge times at `TIME` (RFC 3339 or Unix seconds)")
 	fs.Var(&o.maxSize, "max-size", "input size cap, e.g. 1MiB")
+	fs.BoolVar(&o.paste, "paste", false, "inspect what the system clipboard holds")
 	fs.BoolVar(&o.help, "help", false, "show help")
 	fs.BoolVar(&o.help, "h", false, "show help")
 	if check {

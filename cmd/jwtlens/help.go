@@ -12,6 +12,7 @@ Without a terminal (stdout piped, TERM=dumb) jwtlens prints the report 'check' p
 Examples:
   jwtlens                                     open the inspector, then paste a token
   jwtlens --demo                              try it on the embedded sample token and key
+  jwtlens --paste                             inspect what the clipboard holds
   jwtlens eyJhbGciOi...                       inspect a token given as an argument
   jwtlens < token.txt                         inspect a token from a file
   grep -m1 Authorization app.log | jwtlens    pipe a log line; the token is found in it
@@ -28,6 +29,7 @@ Flags:
   --leeway DURATION   clock leeway for exp, nbf and iat (default 0), e.g. 30s
   --now TIME          judge times at TIME (RFC 3339 or Unix seconds) instead of the clock
   --max-size SIZE     input size cap (default 1MiB), e.g. 4MiB
+  --paste             read the token from the system clipboard (not over SSH: paste instead)
   --demo              load the embedded sample token and key
   --version           print the version
   -h, --help          this help
@@ -68,6 +70,7 @@ Flags:
   --leeway DURATION   clock leeway for exp, nbf and iat (default 0), e.g. 30s
   --now TIME          judge times at TIME (RFC 3339 or Unix seconds) instead of the clock
   --max-size SIZE     input size cap (default 1MiB), e.g. 4MiB
+  --paste             read the token from the system clipboard (not over SSH: paste instead)
   --json              print one JSON object (fields in the README)
   -h, --help          this help
 `

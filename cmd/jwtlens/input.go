@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -10,6 +11,7 @@ import (
 
 	"jwtlens/inspect"
 	"jwtlens/keys"
+	"jwtlens/ui/clip"
 )
 
 // maxKeyFile bounds how much of a key file is read; no key material is this large.
@@ -124,6 +126,27 @@ func cwd() string {
 		return "the current directory"
 	}
 	return d
+}
+
+// clipboardTimeout bounds the wait for the system clipboard (xclip can hang without an
+// owner of the selection).
+const clipboardTimeout = 3 * time.Second
+
+// readInput returns the raw input: the clipboard with --paste, else what readToken reads.
+func (o *options) readInput(pos []string, e env, maxSize int, cmd string) ([]byte, error) {
+	if !o.paste {
+		return readToken(pos, e, maxSize, cmd)
+	}
+	if len(pos) > 0 {
+		return nil, misuse("--paste takes the token from the clipboard; drop the token argument, or drop --paste")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), clipboardTimeout)
+	defer cancel()
+	s, err := clip.ReadToken(ctx)
+	if err != nil {
+		return nil, misuse("--paste: %v", err)
+	}
+	return []byte(s), nil
 }
 
 // readToken returns the raw input: the one positional argument, or the whole of stdin

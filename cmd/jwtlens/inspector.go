@@ -40,9 +40,12 @@ func runInspector(args []string, e env) (int, error) {
 		opt.Keys = append(opt.Keys, d.key)
 		keysGiven = true
 	}
+	if o.demo && o.paste {
+		return exitMisuse, misuse("--demo and --paste each bring a token; give one of them")
+	}
 	if !interactiveTerminal(e) {
 		if !o.demo {
-			if raw, err = readToken(pos, e, opt.MaxSize, "jwtlens"); err != nil {
+			if raw, err = o.readInput(pos, e, opt.MaxSize, "jwtlens"); err != nil {
 				return exitMisuse, err
 			}
 		}
@@ -52,8 +55,8 @@ func runInspector(args []string, e env) (int, error) {
 		stdin, _ := e.stdin.(*os.File)
 		pipedIn := stdin == nil || !isTerminal(stdin)
 		// A piped stdin is read first; the inspector then takes the keyboard from the terminal.
-		if len(pos) > 0 || pipedIn {
-			if raw, err = readToken(pos, e, opt.MaxSize, "jwtlens"); err != nil {
+		if len(pos) > 0 || pipedIn || o.paste {
+			if raw, err = o.readInput(pos, e, opt.MaxSize, "jwtlens"); err != nil {
 				return exitMisuse, err
 			}
 		}

@@ -25,6 +25,14 @@ func NewPaint(st lipgloss.Style) Paint {
 	return Paint{pre: out[:i], post: out[i+len(probe):]}
 }
 
+// Reverse is reverse video drawn whatever the colour profile says. It is for the cursor
+// only: with NO_COLOR or a monochrome profile every style is dropped, and a cursor nobody
+// can see makes editing in the middle of a token guesswork. Reverse video is not colour.
+var Reverse = Paint{pre: "\x1b[7m", post: "\x1b[27m"}
+
+// Empty reports whether the paint draws nothing (its style was dropped by the profile).
+func (p Paint) Empty() bool { return p.pre == "" && p.post == "" }
+
 // S returns text wrapped in the paint's sequences.
 func (p Paint) S(text string) string {
 	if text == "" || (p.pre == "" && p.post == "") {

@@ -21,8 +21,9 @@ func newInput(v string, w, h int) Model {
 
 func TestHardWrapNeverBreaksAtHyphens(t *testing.T) {
 	m := newInput("abc-def-ghi-jkl", 4, 10)
+	m.Blur()
 	got := strings.Split(m.View(), "\n")[1:]
-	want := []string{"abc-", "def-", "ghi-", "jkl "}
+	want := []string{"abc-", "def-", "ghi-", "jkl"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Fatalf("View rows = %q, want %q", got, want)
 	}
@@ -30,6 +31,7 @@ func TestHardWrapNeverBreaksAtHyphens(t *testing.T) {
 
 func TestControlCharactersAreEscapedAndWrapWhole(t *testing.T) {
 	m := newInput("ab\x1b[2Jcd", 5, 10)
+	m.Blur()
 	v := m.View()
 	if strings.ContainsRune(v, 0x1b) {
 		t.Fatalf("View holds a raw ESC: %q", v)
@@ -53,6 +55,14 @@ func TestMarkerLineUnderSelectedBytes(t *testing.T) {
 	lines = strings.Split(m.View(), "\n")
 	if strings.TrimRight(lines[len(lines)-1], " ") != strings.Repeat(" ", 14)+"^" {
 		t.Fatalf("a mark at the end: %q", lines)
+	}
+}
+
+func TestCursorShowsWithoutColour(t *testing.T) {
+	m := newInput("abcd", 10, 3)
+	m, _ = m.Update(tea.KeyMsg{Type: tea.KeyLeft})
+	if v := m.View(); !strings.Contains(v, "abc\x1b[7md\x1b[27m") {
+		t.Fatalf("in the Ascii profile the cursor should still be reverse video: %q", v)
 	}
 }
 

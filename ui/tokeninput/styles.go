@@ -61,6 +61,9 @@ func newPaints(s Styles) paints {
 	p.escape[marked] = common.NewPaint(s.Escape.Underline(true))
 	p.escape[selected] = common.NewPaint(s.Escape.Underline(true).Reverse(true))
 	p.cursor = common.NewPaint(s.Cursor)
+	if p.cursor.Empty() {
+		p.cursor = common.Reverse
+	}
 	p.marker = common.NewPaint(s.Marker)
 	return p
 }
