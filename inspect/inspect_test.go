@@ -233,10 +233,15 @@ func TestTruncationHeadline(t *testing.T) {
 		name, input, where string
 	}{
 		{"ellipsis", string(full[:120]) + "...", "inside the payload"},
-		{"unicode ellipsis", string(full) + "…", "at the end of the signature"},
+		{"unicode ellipsis", string(full[:len(full)-6]) + "…", "inside the signature"},
 		{"after the payload", string(full[:strings.LastIndexByte(string(full), '.')]), "right after the payload"},
 		{"header only", string(full[:strings.IndexByte(string(full), '.')]), "right after the header"},
 		{"inside the header", string(full[:20]), "inside the header"},
+	}
+	// A whole token a logger followed with an ellipsis was not cut: the dots are set aside.
+	whole := Inspect(append(append([]byte(nil), full...), "…"...), Options{})
+	if whole.Has("structure.truncated") || !whole.Has("input.extracted") {
+		t.Errorf("whole token + ellipsis: codes %v, want input.extracted and no structure.truncated", codes(whole))
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
