@@ -304,7 +304,18 @@ func (n *normalized) findCandidates(v *view, s, e int, kind msgKind) (*cand, []c
 		}
 		end, dots, key := scanRun(b, i, e)
 		rs := i
-		if !tokenLike(b[rs:end], dots) {
+		wrappedStart := false
+		if !tokenLike(b[rs:end], dots) && jsonPrefix(b[rs:end]) {
+			// The start of a token whose first line holds only a few characters (a
+			// terminal wrapped the line right after `token=eyJ`): judge it with what
+			// follows. A short look ahead is enough to tell.
+			n := 0
+			for _, p := range joinPieces(b, rs, end, dots, min(e, end+256)) {
+				n += p.e - p.s
+			}
+			wrappedStart = n >= 10
+		}
+		if !wrappedStart && !tokenLike(b[rs:end], dots) {
 			// A token at the end of a URL path: /verify/eyJ...
 			rs = -1
 			for k := i; k+1 < end; k++ {
@@ -322,7 +333,7 @@ func (n *normalized) findCandidates(v *view, s, e int, kind msgKind) (*cand, []c
 				}
 			}
 		}
-		if rs >= 0 && tokenLike(b[rs:end], dots) {
+		if rs >= 0 && (wrappedStart || tokenLike(b[rs:end], dots)) {
 			c := cand{s: rs, e: end, dots: dots, pstart: -1}
 			c.score = shapeScore(b[rs:end], dots)
 			if rs > i {
@@ -371,11 +382,8 @@ func shapeScore(t []byte, dots int) int {
 func placeContext(b []byte, lo int, c *cand, kind msgKind) {
 	lo = max(lo, c.s-maxLookBehind)
 	q := c.s
-	// A Bearer scheme right before the token.
-	k := q - 1
-	for k >= lo && (b[k] == ' ' || b[k] == '\t') {
-		k--
-	}
+	// A Bearer scheme right before the token, perhaps alone on the line before it.
+	k := blankBack(b, lo, q-1)
 	if k < q-1 && k-5 >= lo && equalFold(b[k-5:k+1], "bearer") && (k-6 < lo || !isLetter(b[k-6])) {
 		c.pstart = k - 5
 		c.score += 15
@@ -420,11 +428,8 @@ func placeContext(b []byte, lo int, c *cand, kind msgKind) {
 			return
 		}
 	}
-	k = q - 1
-	for k >= lo && (b[k] == ' ' || b[k] == '\t') {
-		k--
-	}
-	// Header or field: Name: value
+	// Header or field: Name: value (the value perhaps folded onto the next line)
+	k = blankBack(b, lo, q-1)
 	if k >= lo && b[k] == ':' {
 		ne := k
 		k--
@@ -458,6 +463,26 @@ func placeContext(b []byte, lo int, c *cand, kind msgKind) {
 		return
 	}
 	c.where = "the surrounding text"
+}
+
+// blankBack steps back from b[k] over spaces and tabs and at most one line break (LF or
+// CRLF) with the indentation before it, as a folded header line (RFC 7230 obs-fold, SIP
+// folding) or a scheme left alone on its line has; it returns the offset of the byte before
+// them, lo-1 when none is left.
+func blankBack(b []byte, lo, k int) int {
+	for k >= lo && (b[k] == ' ' || b[k] == '\t') {
+		k--
+	}
+	if k >= lo && b[k] == '\n' {
+		k--
+		if k >= lo && b[k] == '\r' {
+			k--
+		}
+		for k >= lo && (b[k] == ' ' || b[k] == '\t') {
+			k--
+		}
+	}
+	return k
 }
 
 func isLetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
@@ -523,112 +548,6 @@ func keyValueWhere(b []byte, lo, k, end int, name string) string {
 		return "field " + name
 	}
 	return "log field " + name
-}
-
-// piece is one whitespace-free stretch of the token in the view.
-type piece struct{ s, e int }
-
-// joinPieces extends the run b[s:e] over whitespace when what follows is the rest of a
-// wrapped token: the token so far is incomplete (fewer than two dots), or the break falls
-// at the same column as the previous one, as a terminal or a base64 wrapper makes.
-func joinPieces(b []byte, s, e, dots, hi int) []piece {
-	ps := []piece{{s, e}}
-	width := -1 // the line width of the wrap, once seen
-	for len(ps) < 1<<16 {
-		j, nl := e, 0
-		for j < hi && isSpace(b[j]) {
-			if b[j] == '\n' {
-				nl++
-			}
-			j++
-		}
-		if j == e || j >= hi || nl > 1 || charClass[b[j]]&clRun == 0 || b[j] == '=' {
-			break
-		}
-		end, d, key := scanRun(b, j, hi)
-		if key || (end < hi && b[end] == ':') || dots+d > 4 {
-			break
-		}
-		if d > 0 && jsonPrefix(b[j:end]) && b[e-1] != '.' {
-			break // another token, not the rest of this one
-		}
-		lastOnLine := true
-		for k := end; k < hi && b[k] != '\n'; k++ {
-			if !isSpace(b[k]) && !isQuote(b[k]) && b[k] != ',' && b[k] != ';' {
-				lastOnLine = false
-				break
-			}
-		}
-		var ok bool
-		lw := 0
-		if nl == 1 {
-			lw = lineWidth(b, e)
-		}
-		// More of an incomplete token: holds a dot, or looks like random base64.
-		more := d > 0 || (end-j >= 8 || lastOnLine) && mixedCase(b[j:end])
-		switch {
-		case nl == 0: // spaces or tabs: only while the token is still incomplete
-			ok = dots < 2 && more
-		case width >= 0: // a wrap already seen: the line just ended must be as wide
-			ok = lw == width
-		case dots < 2:
-			ok = more
-		default: // complete already: join only the tail of a wrap
-			ok = isWrapWidth(lw) || (lw >= 40 && lastOnLine && d == 0 && end-j <= lw && mixedCase(b[j:end]))
-		}
-		if !ok {
-			break
-		}
-		if nl == 1 && width < 0 {
-			width = lw
-		}
-		ps = append(ps, piece{j, end})
-		e, dots = end, dots+d
-	}
-	return ps
-}
-
-// mixedCase reports whether t mixes at least two of lower case, upper case and digits, as
-// random base64 does and words seldom do.
-func mixedCase(t []byte) bool {
-	var lower, upper, digit int
-	for _, c := range t {
-		switch {
-		case c >= 'a' && c <= 'z':
-			lower = 1
-		case c >= 'A' && c <= 'Z':
-			upper = 1
-		case c >= '0' && c <= '9' || c == '-' || c == '_':
-			digit = 1
-		}
-	}
-	return lower+upper+digit >= 2
-}
-
-// lineWidth is the width in bytes of the line that ends at or after b[e-1] (up to the
-// line break, CR excluded).
-func lineWidth(b []byte, e int) int {
-	ls := e
-	for ls > 0 && b[ls-1] != '\n' && e-ls < maxLookBehind {
-		ls--
-	}
-	le := e
-	for le < len(b) && b[le] != '\n' && b[le] != '\r' && le-e < maxLookBehind {
-		le++
-	}
-	// trailing spaces on the line do not count
-	for le > e && isSpace(b[le-1]) {
-		le--
-	}
-	return le - ls
-}
-
-func isWrapWidth(w int) bool {
-	switch w {
-	case 64, 76, 72, 80, 100, 120, 128, 132:
-		return true
-	}
-	return false
 }
 
 // build makes the token from the pieces: drops the whitespace between them, decodes

@@ -242,39 +242,33 @@ func isUUID(t []byte) bool {
 func (n *normalized) repairFindings(v *view, ps []piece, st buildStats) {
 	b := v.b
 	if len(ps) > 1 {
-		breaks, crlf, blanks := 0, 0, 0
-		for i := 1; i < len(ps); i++ {
-			for k := ps[i-1].e; k < ps[i].s; k++ {
-				switch b[k] {
-				case '\n':
-					breaks++
-					if k > 0 && b[k-1] == '\r' {
-						crlf++
-					}
-				case '\r':
-				default:
-					blanks++
-				}
-			}
-		}
+		g := countGaps(b, ps)
 		var parts []string
 		switch {
-		case crlf > 0 && crlf == breaks:
-			parts = append(parts, plural(breaks, "CRLF line break"))
-		case breaks > 0:
-			parts = append(parts, plural(breaks, "line break"))
+		case g.crlf > 0 && g.crlf == g.breaks:
+			parts = append(parts, plural(g.breaks, "CRLF line break"))
+		case g.breaks > 0:
+			parts = append(parts, plural(g.breaks, "line break"))
 		}
-		if blanks > 0 {
-			parts = append(parts, plural(blanks, "space"))
+		if g.escaped > 0 {
+			parts = append(parts, plural(g.escaped, `\n escape`)+" written into a JSON string")
+		}
+		if g.indented > 0 && g.indented == g.breaks {
+			parts = append(parts, "each following line indented as in a folded header: RFC 7230 obs-fold, SIP folding")
+		} else if g.indented > 0 {
+			parts = append(parts, plural(g.indented, "indented line"))
+		}
+		if g.blanks > 0 {
+			parts = append(parts, plural(g.blanks, "space"))
 		}
 		every := ""
-		if w := wrapEvery(ps); w > 0 && breaks > 0 {
+		if w := wrapEvery(ps); w > 0 && g.breaks+g.escaped > 0 {
 			every = fmt.Sprintf(", one every %d characters, as a terminal or a base64 wrapper makes them", w)
 		}
 		off := v.rawAt(ps[0].e)
 		n.add("input.inner-whitespace", Warning, PartToken, off, v.rawAt(ps[1].s)-off,
 			fmt.Sprintf("Whitespace inside the token as pasted (%s%s) was removed to read it. The text as pasted would not verify, and Go's base64 decoder silently skips \\r and \\n, so a server may decode it anyway and then blame the key when the signature fails.",
-				strings.Join(parts, " and "), every),
+				strings.Join(parts, "; "), every),
 			"Copy the token as one line (widen the terminal, use `less -S`, or copy from the source instead of the wrapped screen), and make sure whatever stores or sends it does not wrap it.")
 	}
 	if st.pct > 0 {
@@ -287,6 +281,46 @@ func (n *normalized) repairFindings(v *view, ps []piece, st buildStats) {
 			fmt.Sprintf("The token was percent-encoded (%s): %s decoded.", strings.Join(what, ", "), plural(st.pct, "sequence")),
 			"It was copied from a URL or a form body; the server must get the plain token, so decode the parameter before using it (or copy it from where it is not URL-encoded).")
 	}
+}
+
+// gapCounts sums up the whitespace between the pieces of a token.
+type gapCounts struct {
+	breaks, crlf int // real line breaks, and how many of them were CRLF
+	escaped      int // \n escapes of a JSON string
+	indented     int // line breaks followed by indentation
+	blanks       int // other spaces and tabs
+}
+
+func countGaps(b []byte, ps []piece) gapCounts {
+	var g gapCounts
+	for i := 1; i < len(ps); i++ {
+		lineStart := false
+		for k := ps[i-1].e; k < ps[i].s; k++ {
+			switch c := b[k]; {
+			case c == '\n':
+				g.breaks++
+				if k > 0 && b[k-1] == '\r' {
+					g.crlf++
+				}
+				lineStart = true
+			case c == '\r':
+			case c == '\\' && k+1 < ps[i].s:
+				if b[k+1] == 'n' {
+					g.escaped++
+				}
+				k++
+			case lineStart:
+				g.indented++
+				for k+1 < ps[i].s && (b[k+1] == ' ' || b[k+1] == '\t') {
+					k++
+				}
+				lineStart = false
+			default:
+				g.blanks++
+			}
+		}
+	}
+	return g
 }
 
 // wrapEvery returns the common length of the full lines of a wrapped token, or 0.

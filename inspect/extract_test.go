@@ -70,6 +70,19 @@ func TestExtractJoins(t *testing.T) {
 		{"key after the token", "token=" + tok + "\nuser=alice", tok},
 		{"signature tail on its own line", tok[:64] + "\n" + tok[64:], tok},
 		{"cut at a dot then the next line", hdr + ".\n" + pay + "." + sig, tok},
+		{"cut right after the second dot", hdr + "." + pay + ".\n" + sig, tok},
+		{"space inside the signature", hdr + "." + pay + "." + sig[:20] + " " + sig[20:], tok},
+		{"signature tail of 3 on its own line", tok[:len(tok)-3] + "\n" + tok[len(tok)-3:], tok},
+		{"capitalised word after a whole token", tok + "\nExpired", tok},
+		{"random word after a whole token", tok + "\nQmFzZTY0VGV4dA", tok},
+		{"word after a token cut in the signature", hdr + "." + pay + "." + sig[:20] + "\nConnection reset", hdr + "." + pay + "." + sig[:20]},
+		{"dotted word after a cut payload", hdr + "." + pay[:30] + "\nexample.com is down", hdr + "." + pay[:30]},
+		{"a token cut before its signature, then a whole one (chosen)", hdr + "." + pay + "\n" + tok, tok},
+		{"alg none then a token", "eyJhbGciOiJub25lIn0." + pay + ".\n" + tok, "eyJhbGciOiJub25lIn0." + pay + "."},
+		{"header alone on a line, then a whole token (chosen)", hdr + ".\n" + tok, tok},
+		{"folded with a tab", "Authorization: Bearer " + tok[:30] + "\r\n\t" + tok[30:] + "\r\nHost: x", tok},
+		{"JSON escapes", `{"id_token":"` + tok[:50] + `\r\n` + tok[50:] + `"}`, tok},
+		{"terminal wrap right after token=eyJ", "level=warn token=eyJ\n" + tok[3:] + " user=alice", tok},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -73,6 +73,12 @@ func (in *inspection) decode() {
 	in.segs = make([]segInfo, len(spans))
 	in.segs[0] = hdr
 	for k := 1; k < len(spans); k++ {
+		if spans[k].Part == PartExtra {
+			// What follows the last part is shown as text only: it may be a megabyte of
+			// dots, and the segment count already says what it is.
+			in.segs[k] = segInfo{seg: spans[k], index: k, scan: b64Scan{firstBad: -1, firstStd: -1, firstPad: -1}}
+			continue
+		}
 		in.segs[k] = in.decodeSegment(&buf, spans[k], k)
 		if spans[k].Part == PartPayload {
 			in.parseSegment(&in.segs[k])
@@ -82,11 +88,13 @@ func (in *inspection) decode() {
 
 	in.findNestedToken()
 	for k := range in.segs {
-		in.base64Findings(&in.segs[k])
+		if in.segs[k].seg.Part != PartExtra {
+			in.base64Findings(&in.segs[k])
+		}
 	}
 	in.jsonFindings()
 	in.headerChecks()
-	if in.layout.count != 3 && in.layout.count != 5 {
+	if c := in.layout.count; (c != 3 && c != 5) || (c == 3 && in.looksJWE) {
 		in.segmentCountFinding()
 	}
 	in.emptySegmentFindings()
@@ -384,7 +392,7 @@ func (in *inspection) jweInfo() {
 func (in *inspection) setKind() {
 	r := in.r
 	switch {
-	case in.layout.count == 5 || (in.looksJWE && in.layout.count == 4):
+	case in.layout.count == 5 || (in.looksJWE && in.layout.count < 5):
 		r.Kind = KindJWE
 	case in.layout.count == 3 || in.layout.count == 2 || in.layout.count == 4:
 		if r.Header == nil {

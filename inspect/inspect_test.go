@@ -264,7 +264,8 @@ func TestSegmentCounts(t *testing.T) {
 		{"abc", "no dot"},
 		{"eyJhbGciOiJIUzI1NiJ9.e30", "signature was cut off"},
 		{"eyJhbGciOiJIUzI1NiJ9.e30.c2ln.Z2FyYmFnZQ", "trailing garbage"},
-		{"eyJhbGciOiJkaXIiLCJlbmMiOiJBMTI4R0NNIn0..aXY.Y3Q", "one part is missing"},
+		{"eyJhbGciOiJkaXIiLCJlbmMiOiJBMTI4R0NNIn0..aXY.Y3Q", "parts are missing"},
+		{"eyJhbGciOiJkaXIiLCJlbmMiOiJBMTI4R0NNIn0..aXY", "3 segments, but its header names an `enc`"},
 		{"a.b.c.d.e.f", "6 segments"},
 	}
 	for _, c := range cases {
@@ -447,4 +448,62 @@ func TestRFC7520(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestSpanMapper checks the mapping from decoded payload bytes to raw input bytes that the
+// claims, text and expectation checks use, with and without characters decoding skipped.
+func TestSpanMapper(t *testing.T) {
+	payload := `{"sub":"alice","exp":1700000000,"name":"Alice Liddell"}`
+	enc := base64.RawURLEncoding.EncodeToString([]byte(payload))
+	hdr := "eyJhbGciOiJIUzI1NiJ9."
+	for _, damaged := range []string{enc, enc[:10] + `"` + enc[10:]} {
+		raw := hdr + damaged + ".AAAA"
+		r := Inspect([]byte(raw), Options{})
+		in := &inspection{r: r}
+		var sg *segInfo
+		for k := range r.Segments {
+			if r.Segments[k].Part == PartPayload {
+				seg := r.Segments[k]
+				_, scan := decodeLenient(nil, seg.Text)
+				sg = &segInfo{seg: seg, index: k, scan: scan}
+			}
+		}
+		if sg == nil {
+			t.Fatalf("no payload in %q", codes(r))
+		}
+		at := in.mapper(sg)
+		for _, want := range []string{`"sub"`, `"exp":1700000000`, `"Alice Liddell"`, `}`} {
+			i := strings.Index(payload, want)
+			off, n := at(i, i+len(want))
+			got := decodedAround([]byte(raw), len(hdr), off, n)
+			if damaged != enc {
+				// Decode the text without the stray quote, moving spans after it back by one.
+				clean := raw[:len(hdr)+10] + raw[len(hdr)+11:]
+				got = decodedAround([]byte(clean), len(hdr), off-btoi(off > len(hdr)+10), n)
+			}
+			if !strings.Contains(got, want) {
+				t.Errorf("span of %q maps to raw %d+%d, which decodes to %q", want, off, n, got)
+			}
+			// Byte i's bits start at bit 8i, in character 8i/6; the span's last bit is in
+			// character (8*end-1)/6. A stray character before the span moves it by one.
+			wantOff := len(hdr) + i*8/6
+			wantEnd := len(hdr) + (8*(i+len(want))-1)/6 + 1
+			if damaged != enc && wantOff >= len(hdr)+10 {
+				wantOff, wantEnd = wantOff+1, wantEnd+1
+			}
+			if off != wantOff || off+n != wantEnd {
+				t.Errorf("span of %q maps to raw [%d,%d), want [%d,%d)", want, off, off+n, wantOff, wantEnd)
+			}
+			if off < len(hdr) || off+n > len(hdr)+len(damaged) {
+				t.Errorf("span of %q maps to raw %d+%d, outside the payload", want, off, n)
+			}
+		}
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

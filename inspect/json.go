@@ -400,7 +400,7 @@ func (p *jsonParser) object() []Member {
 		if p.err != nil {
 			return nil
 		}
-		m := Member{Name: name, NameRaw: p.s[nameStart:p.i], NameStart: nameStart}
+		nameRaw := p.s[nameStart:p.i]
 		p.skipWS()
 		if p.i >= len(p.s) || p.s[p.i] != ':' {
 			p.failAt("':' after the member name")
@@ -408,11 +408,15 @@ func (p *jsonParser) object() []Member {
 		}
 		p.i++
 		p.skipWS()
-		m.Value = p.value()
+		// The member goes on the stack first and its value is stored in place: nested
+		// values may grow the stack, so it is indexed again after the call.
+		k := len(sc.members)
+		sc.members = append(sc.members, Member{Name: name, NameRaw: nameRaw, NameStart: nameStart})
+		v := p.value()
 		if p.err != nil {
 			return nil
 		}
-		sc.members = append(sc.members, m)
+		sc.members[k].Value = v
 		p.skipWS()
 		if p.i >= len(p.s) {
 			p.fail("json.truncated", "',' or '}'")

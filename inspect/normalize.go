@@ -299,11 +299,13 @@ func (n *normalized) trimmedFinding(raw []byte, s, e int) {
 func (n *normalized) bearerFinding(raw []byte, s, ts int) {
 	scheme := raw[s:ts]
 	k := len(scheme)
-	for k > 0 && (scheme[k-1] == ' ' || scheme[k-1] == '\t' || scheme[k-1] >= 0x80) {
+	for k > 0 && (isSpace(scheme[k-1]) || scheme[k-1] >= 0x80) {
 		k--
 	}
 	gap, note := scheme[k:], ""
 	switch {
+	case bytesHas(gap, '\n'):
+		note = " It was followed by a line break: the scheme and the token were on separate lines (a folded header line, or the paste broke there), and a server that does not unfold header lines sees no token after the scheme."
 	case bytesHas(gap, '\t'):
 		note = " It was followed by a tab, which some servers do not accept as the separator."
 	case bytesHas(gap, 0xC2):

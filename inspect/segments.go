@@ -90,8 +90,8 @@ func (in *inspection) segmentCountFinding() {
 	case count == 2:
 		msg = "the token has 2 segments where a JWS has 3: the signature was cut off, or the last dot was lost"
 		hint = "look at the end of the token: it should be `.` followed by the signature"
-	case count == 4 && jwe:
-		msg = "the token has 4 segments, but its header names a JWE, which has 5: one part is missing"
+	case count < 5 && jwe:
+		msg = fmt.Sprintf("the token has %d segments, but its header names an `enc` like a JWE, which has 5: parts are missing", count)
 		hint = "copy the whole token again; check that no part between dots was dropped"
 	case count == 4:
 		msg = fmt.Sprintf("the token has 4 segments where a JWS has 3: %d characters of trailing garbage follow the signature", in.extraLen())

@@ -25,6 +25,8 @@ type extras struct {
 	timesFor    *inspect.Report // the report hasTimes was worked out for
 	hasTimes    bool
 	lastStatus  string // the clipboard status the help line was measured with
+	tickedAt    int64  // the second the last tick judged the token at
+	statusFor   string // the input the clipboard status was about; an edit clears it
 }
 
 // withExtras wires the extras into a new model: the chooser as the ctrl+o overlay and
@@ -45,6 +47,7 @@ func (m Model) withExtras() Model {
 	}
 	if m.cfg.Notice != "" {
 		ext.clip.SetStatus(m.cfg.Notice, true)
+		ext.statusFor = m.input.Value()
 	}
 	m.ext = ext
 	m = m.WithKeyChooser(func([]keys.Set) Overlay { return chooserOverlay{ext} })
@@ -92,6 +95,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if !live {
 			return m, nil
 		}
+		sec := m.cfg.Now().Unix()
+		if sec == ext.tickedAt {
+			return m.after(next) // a fixed clock (--now): nothing moved
+		}
+		ext.tickedAt = sec
 		m.reportFor = "\x00tick" // judge the times again at the clock's new now
 		m.recompute()
 		m.relayout()
@@ -106,16 +114,20 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return nm.(Model).after(cmd)
 	case clip.CopiedMsg:
 		ext.clip, _ = ext.clip.Update(msg)
+		ext.statusFor = m.input.Value()
 		return m.after(nil)
 	case clip.PastedMsg:
 		ext.clip, _ = ext.clip.Update(msg)
-		if msg.Err != nil || msg.Text == "" {
-			return m.after(nil)
+		if msg.Err == nil && msg.Text != "" {
+			// The clipboard's text goes in as a terminal paste would: at the cursor, at once.
+			m.setFocus(FocusInput)
+			nm, cmd := m.update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(msg.Text), Paste: true})
+			m = nm.(Model)
+			ext.statusFor = m.input.Value()
+			return m.after(cmd)
 		}
-		// The clipboard's text goes in as a terminal paste would: at the cursor, at once.
-		m.setFocus(FocusInput)
-		nm, cmd := m.update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(msg.Text), Paste: true})
-		return nm.(Model).after(cmd)
+		ext.statusFor = m.input.Value()
+		return m.after(nil)
 	case tea.KeyMsg:
 		if cmd, done := m.extraKey(msg); done {
 			return m.after(cmd)
@@ -144,9 +156,12 @@ func (m *Model) extraKey(k tea.KeyMsg) (tea.Cmd, bool) {
 	case key.Matches(k, m.keys.Copy), m.focus != FocusInput && key.Matches(k, m.keys.CopyPane):
 		ext.clip.SetReport(m.report)
 		return ext.clip.CopyTarget(m.copyTarget()), true
-	case m.showExplain && m.focus != FocusInput:
+	case m.showExplain:
+		// Page keys scroll explain mode from anywhere; the arrows and home/end only outside
+		// the token strip, where they do not edit.
 		km := ext.explain.KeyMap
-		if key.Matches(k, km.Up, km.Down, km.PageUp, km.PageDown, km.Top, km.Bottom) {
+		if key.Matches(k, km.PageUp, km.PageDown) ||
+			m.focus != FocusInput && key.Matches(k, km.Up, km.Down, km.Top, km.Bottom) {
 			*ext.explain, _ = ext.explain.Update(k)
 			return nil, true
 		}
@@ -182,7 +197,8 @@ func (m Model) after(cmd tea.Cmd) (tea.Model, tea.Cmd) {
 	if open && !ext.chooserOpen {
 		cmds = append(cmds, ext.chooser.Init())
 	}
-	if status := ext.clip.View(); open != ext.chooserOpen || status != ext.lastStatus {
+	// While the chooser is open its help follows its focus, so the line is drawn anew.
+	if status := ext.clip.View(); open || open != ext.chooserOpen || status != ext.lastStatus {
 		ext.chooserOpen, ext.lastStatus = open, status
 		m.helpStr = "" // the help line shows other keys, or the status changed: measure again
 		m.relayout()
@@ -199,6 +215,10 @@ func (m Model) after(cmd tea.Cmd) (tea.Model, tea.Cmd) {
 // syncExtras hands the current report and time to explain mode and the clipboard.
 func (m Model) syncExtras() Model {
 	ext := m.ext
+	if ext.statusFor != m.input.Value() {
+		ext.clip.ClearStatus() // the token was edited: the last copy or paste is old news
+		ext.statusFor = m.input.Value()
+	}
 	ext.explain.SetActive(m.showExplain && m.overlay == nil)
 	ext.explain.SetNow(m.cfg.Now())
 	ext.clip.SetReport(m.report)

@@ -2,6 +2,13 @@ package ui
 
 import (
 	"bytes"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/x509"
+	"encoding/pem"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -264,5 +271,116 @@ func TestChooserResultAfterEsc(t *testing.T) {
 	m = drive(t, m, load) // the load lands after the chooser closed
 	if len(m.sets) != 1 || !strings.HasSuffix(m.sets[0].Source, "rsa-pub.pem") {
 		t.Errorf("a load finishing after esc was lost: sets %v", len(m.sets))
+	}
+}
+
+// writeECKey writes a fresh P-256 public key as PEM, with its line breaks written as the
+// two characters \n (as an environment variable or JSON string holds it), into dir.
+func writeEscapedECKey(t *testing.T, dir string) string {
+	t.Helper()
+	priv, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	der, err := x509.MarshalPKIXPublicKey(&priv.PublicKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := strings.ReplaceAll(string(pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: der})), "\n", `\n`)
+	path := filepath.Join(dir, "ec-escaped.pem")
+	if err := os.WriteFile(path, []byte(p), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestChooserWrongFamilyPastedPEM(t *testing.T) {
+	if !realInspect() {
+		t.Skip("needs the real diagnosis")
+	}
+	pasted := writeEscapedECKey(t, t.TempDir())
+	m, _ := newExtras(t, fixture(t, "valid-rs256.jwt"), Config{KeyDir: t.TempDir()})
+	m, cmd := sendCmd(m, keyOf(tea.KeyCtrlO))
+	m = drive(t, m, cmd)
+	m = send(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(pasted), Paste: true})
+	m, cmd = sendCmd(m, keyOf(tea.KeyEnter))
+	m = drive(t, m, cmd)
+	v := m.View()
+	for _, want := range []string{"key.escaped-newlines", "key.type-mismatch"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the chooser does not show %s for an escaped EC PEM against an RS256 token:\n%s", want, v)
+		}
+	}
+	if got := m.Report().Verification.Status; got == inspect.Verified {
+		t.Errorf("an EC key verified an RS256 token")
+	}
+}
+
+func TestStatusClearsOnEdit(t *testing.T) {
+	m, _ := newExtras(t, "", Config{Clipboard: &clip.Clipboard{Sys: &memClipboard{}, Env: envOf()}, Notice: "the clipboard holds 4 characters of text that is not a JWT"})
+	if !strings.Contains(m.View(), "4 characters of text") {
+		t.Fatalf("the notice is not shown at start:\n%s", m.View())
+	}
+	m = send(m, runes("e"))
+	if strings.Contains(m.View(), "4 characters of text") {
+		t.Errorf("the notice outlived an edit of the token:\n%s", m.View())
+	}
+}
+
+func TestExplainScrolls(t *testing.T) {
+	m, _ := newExtras(t, fixture(t, "valid-rs256.jwt"), Config{})
+	m = send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = send(m, keyOf(tea.KeyCtrlT))
+	top := m.View()
+	m = send(m, keyOf(tea.KeyPgDown)) // from the token strip
+	if m.View() == top {
+		t.Fatal("pgdown in the token strip did not scroll explain mode")
+	}
+	m = send(m, keyOf(tea.KeyEsc))
+	before := m.View()
+	m = send(m, keyOf(tea.KeyDown))
+	if m.View() == before {
+		t.Error("↓ outside the token strip did not scroll explain mode")
+	}
+	if m.Value() != fixture(t, "valid-rs256.jwt") {
+		t.Error("scrolling changed the token")
+	}
+}
+
+func TestChooserFits80x24(t *testing.T) {
+	m, _ := newExtras(t, fixture(t, "valid-rs256.jwt"), Config{KeyDir: "testdata/tokens"})
+	m = send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	m, cmd := sendCmd(m, keyOf(tea.KeyCtrlO))
+	m = drive(t, m, cmd)
+	for _, name := range []string{"rsa-pub.pem", "hs-secret.txt"} {
+		m = send(m, keyOf(tea.KeyCtrlU))
+		m = send(m, runes(name))
+		m, cmd = sendCmd(m, keyOf(tea.KeyEnter))
+		m = drive(t, m, cmd)
+	}
+	v := m.View()
+	if n := strings.Count(v, "\n") + 1; n > 24 {
+		t.Errorf("with the chooser open the screen is %d lines, over 24:\n%s", n, v)
+	}
+	if !strings.Contains(v, "Path, or paste") {
+		t.Errorf("the chooser's field is not on screen:\n%s", v)
+	}
+}
+
+func TestSecretFileWithCtrlS(t *testing.T) {
+	if !realInspect() {
+		t.Skip("needs the real diagnosis")
+	}
+	m, _ := newExtras(t, fixture(t, "valid-hs256.jwt"), Config{KeyDir: "testdata/tokens"})
+	m, cmd := sendCmd(m, keyOf(tea.KeyCtrlO))
+	m = drive(t, m, cmd)
+	m = send(m, runes("hs-secret.txt"))
+	m, cmd = sendCmd(m, keyOf(tea.KeyCtrlS))
+	m = drive(t, m, cmd)
+	if got := m.Report().Verification.Status; got != inspect.Verified {
+		t.Errorf("ctrl+s on hs-secret.txt: verification %s, want verified with the file's secret\n%s", got, m.View())
+	}
+	if strings.Contains(m.View(), strings.TrimSpace(fixture(t, "hs-secret.txt"))) {
+		t.Errorf("the secret is on screen:\n%s", m.View())
 	}
 }

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"jwtlens/ui/clip/xvfbtest"
 )
@@ -59,5 +61,64 @@ func TestPasteFlagClipboard(t *testing.T) {
 	res = runWithEnv(t, []string{"DISPLAY=", "WAYLAND_DISPLAY=", "SSH_CONNECTION=10.0.0.1 50000 10.0.0.2 22"}, "--paste")
 	if res.code != exitMisuse || !strings.Contains(res.stderr, "terminal's own paste") {
 		t.Errorf("--paste over SSH = exit %d, stderr %q; want exit %d and the advice to use the terminal's paste", res.code, res.stderr, exitMisuse)
+	}
+}
+
+// TestCopyThroughTmux runs the inspector in a private tmux server with set-clipboard on,
+// presses ctrl+y, and expects the token in tmux's paste buffer: the OSC 52 sequence made
+// it through the program's output and tmux, and the screen still draws.
+func TestCopyThroughTmux(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("tmux is not installed; .ci/run installs it")
+		}
+		t.Skip("tmux is not installed")
+	}
+	token := strings.TrimSpace(fixture(t, "valid.jwt"))
+	sock := "jwtlens-clip-" + strconv.Itoa(os.Getpid())
+	tm := func(args ...string) string {
+		out, err := exec.Command("tmux", append([]string{"-L", sock}, args...)...).CombinedOutput()
+		if err != nil {
+			t.Fatalf("tmux %v: %v %s", args, err, out)
+		}
+		return string(out)
+	}
+	// The shell waits after the inspector ends so a failure stays on the screen to see.
+	tm("-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "30",
+		"env DISPLAY= WAYLAND_DISPLAY= SSH_CONNECTION=x "+bin+" --now "+fixtureNow+" "+token+"; sleep 60")
+	t.Cleanup(func() { _ = exec.Command("tmux", "-L", sock, "kill-server").Run() })
+	tm("set-option", "-g", "set-clipboard", "on")
+	waitScreen(t, tm, "Findings")
+	tm("send-keys", "C-y")
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		out, err := exec.Command("tmux", "-L", sock, "show-buffer").Output()
+		if err == nil && string(out) == token {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("tmux's buffer holds %q after ctrl+y, want the token\nscreen:\n%s", out, tm("capture-pane", "-p"))
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	screen := waitScreen(t, tm, "OSC 52")
+	if !strings.Contains(screen, "credential") || !strings.Contains(screen, "Findings") {
+		t.Errorf("after the copy the screen lacks the status or the findings:\n%s", screen)
+	}
+}
+
+// waitScreen waits until the tmux pane shows want, and returns the screen.
+func waitScreen(t *testing.T, tm func(...string) string, want string) string {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		s := tm("capture-pane", "-p")
+		if strings.Contains(s, want) {
+			return s
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the screen never showed %q:\n%s", want, s)
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 }

@@ -409,3 +409,19 @@ func TestViewFitsAndSanitizes(t *testing.T) {
 		}
 	}
 }
+
+func TestKeySetShowsKidsAndMatch(t *testing.T) {
+	set := keys.Set{Source: "jwks.json", Keys: []keys.Key{
+		{Family: keys.RSA, Bits: 2048, KID: "old"}, {Family: keys.RSA, Bits: 2048, KID: "current"},
+	}}
+	read := func([]byte, string) keys.Set { return set }
+	m := New(Config{Dir: mixedDir(t), Read: read})
+	m.SetSize(80, 24)
+	m = typeText(m, "jwks.JSON")
+	m, cmd := m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	m, _ = drive(t, m, cmd)
+	m.SetResult(&inspect.Report{Verification: inspect.Verification{Status: inspect.Verified, Key: &set.Keys[1], Detail: "verified with kid current"}})
+	if v := m.View(); !strings.Contains(v, "key ids: old, ✓ current") || !strings.Contains(v, "Read jwks.JSON: 2 keys") {
+		t.Errorf("a key set does not show its kids and the one that matched:\n%s", v)
+	}
+}

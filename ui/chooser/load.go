@@ -161,6 +161,13 @@ type loader struct {
 // loadInput reads what the field holds. asSecret forces an HMAC secret.
 func (l loader) loadInput(id int, input, dir string, asSecret bool) loadedMsg {
 	if asSecret {
+		// A file named by the text is a secret file (as --secret-file reads one);
+		// otherwise the text itself is the secret.
+		if path := resolve(input, dir); !strings.ContainsAny(input, "\r\n") {
+			if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() {
+				return l.loadSecretFile(id, path)
+			}
+		}
 		return loadedMsg{id: id, set: l.secret([]byte(input), "typed secret"), what: fmt.Sprintf("a secret of %d bytes", len(input))}
 	}
 	switch classify(input) {
@@ -186,19 +193,37 @@ func (l loader) loadInput(id int, input, dir string, asSecret bool) loadedMsg {
 
 // loadFile reads a key file, at most maxFile bytes, and the keys in it.
 func (l loader) loadFile(id int, path string) loadedMsg {
+	data, msg := l.readBounded(id, path)
+	if msg != nil {
+		return *msg
+	}
+	return loadedMsg{id: id, set: l.read(data, path), what: filepath.Base(path)}
+}
+
+// readBounded reads at most maxFile bytes of path, or says why it cannot.
+func (l loader) readBounded(id int, path string) ([]byte, *loadedMsg) {
 	f, err := os.Open(path)
 	if err != nil {
-		return loadedMsg{id: id, err: fmt.Errorf("cannot open %s: %s", path, reason(err))}
+		return nil, &loadedMsg{id: id, err: fmt.Errorf("cannot open %s: %s", path, reason(err))}
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, l.maxFile+1))
 	if err != nil {
-		return loadedMsg{id: id, err: fmt.Errorf("cannot read %s: %s", path, reason(err))}
+		return nil, &loadedMsg{id: id, err: fmt.Errorf("cannot read %s: %s", path, reason(err))}
 	}
 	if int64(len(data)) > l.maxFile {
-		return loadedMsg{id: id, err: fmt.Errorf("%s is over %d bytes: not a key file; choose the key itself", path, l.maxFile)}
+		return nil, &loadedMsg{id: id, err: fmt.Errorf("%s is over %d bytes: not a key file; choose the key itself", path, l.maxFile)}
 	}
-	return loadedMsg{id: id, set: l.read(data, path), what: filepath.Base(path)}
+	return data, nil
+}
+
+// loadSecretFile reads a file whose bytes are an HMAC secret, exactly as they are.
+func (l loader) loadSecretFile(id int, path string) loadedMsg {
+	data, msg := l.readBounded(id, path)
+	if msg != nil {
+		return *msg
+	}
+	return loadedMsg{id: id, set: l.secret(data, path), what: "the secret in " + filepath.Base(path)}
 }
 
 // reason says why a file operation failed, without Go's "open x:" prefix.

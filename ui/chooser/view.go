@@ -18,13 +18,28 @@ const (
 	maxUsed = 3
 )
 
+// plan shares the height out: the title and the field always, then the loaded key's
+// lines (up to maxInfo), then the keys used (up to maxUsed), and the list the rest, at
+// least one line.
+func (m Model) plan() (listH, infoN, usedN int) {
+	h := m.height
+	if h <= 0 {
+		h = 24
+	}
+	avail := max(h-1-3-1, 0) // title; field label, field, hint; one list line
+	infoN = min(len(m.infoLines(maxInfo)), avail)
+	avail -= infoN
+	if n := len(m.used); n > 0 && avail >= 2 {
+		usedN = min(n, maxUsed, avail-1)
+		avail -= usedN + 1
+	}
+	return 1 + avail, infoN, usedN
+}
+
 // listHeight is the number of directory lines that fit beside the other areas.
 func (m Model) listHeight() int {
-	fixed := 1 + 3 + len(m.infoLines()) // title; field label, field, hint; loaded key
-	if n := len(m.used); n > 0 {
-		fixed += 1 + min(n, maxUsed)
-	}
-	return max(m.height-fixed, 1)
+	h, _, _ := m.plan()
+	return h
 }
 
 // View draws the chooser. Every name and message passes through inspect.Sanitize.
@@ -34,7 +49,7 @@ func (m Model) View() string {
 	s := m.Styles
 
 	add(s.Title.Render("Choose a key") + s.Dim.Render(" — "+inspect.Sanitize(m.show(m.dir))))
-	h := m.listHeight()
+	h, infoN, usedN := m.plan()
 	switch {
 	case m.dirErr != nil:
 		add(s.Error.Render("  cannot list this folder: " + inspect.Sanitize(reason(m.dirErr))))
@@ -73,17 +88,17 @@ func (m Model) View() string {
 	add(m.fieldLine())
 	add(s.Dim.Render("  " + m.fieldHint()))
 
-	for _, l := range m.infoLines() {
+	for _, l := range m.infoLines(infoN) {
 		add(l)
 	}
-	if len(m.used) > 0 {
+	if usedN > 0 {
 		label := s.Label
 		if m.focus == focusUsed {
 			label = s.Focused
 		}
 		add(label.Render("Keys used in this run (enter switches):"))
-		first := max(0, min(m.usedCursor-maxUsed+1, len(m.used)-maxUsed))
-		for i := first; i < len(m.used) && i < first+maxUsed; i++ {
+		first := max(0, min(m.usedCursor-usedN+1, len(m.used)-usedN))
+		for i := first; i < len(m.used) && i < first+usedN; i++ {
 			mark := "  "
 			if i == m.active {
 				mark = "● "
@@ -131,14 +146,14 @@ func (m Model) fieldHint() string {
 	case inputPathLike:
 		return "a path: enter reads the file (relative to the folder above)"
 	case inputOther:
-		return "enter reads the file if one has this name, else uses the text as an HMAC secret; ctrl+s: secret"
+		return "enter: the file of this name, else an HMAC secret; ctrl+s: a secret (file or text)"
 	}
 	return "tab moves between the folder, this field and the keys used; esc goes back"
 }
 
 // infoLines describe the last load: what was read, its findings, and the verdict with
-// this token.
-func (m Model) infoLines() []string {
+// this token, in at most limit lines.
+func (m Model) infoLines(limit int) []string {
 	s := m.Styles
 	var out []string
 	switch {
@@ -161,7 +176,11 @@ func (m Model) infoLines() []string {
 				break
 			}
 		}
-		if kids := kidList(set); kids != "" {
+		matched := ""
+		if m.haveResult && m.verification.Status == inspect.Verified && m.verification.Key != nil {
+			matched = m.verification.Key.KID
+		}
+		if kids := kidList(set, matched); kids != "" {
 			out = append(out, s.Info.Render("  key ids: "+kids))
 		}
 		for _, f := range set.Findings {
@@ -169,14 +188,20 @@ func (m Model) infoLines() []string {
 		}
 		if m.haveResult {
 			for _, f := range m.keyFindings {
-				out = append(out, findingLine(s, f.Severity.String(), f.Code, f.Message))
+				if !hasCode(set.Findings, f.Code) { // the set's own findings are listed above
+					out = append(out, findingLine(s, f.Severity.String(), f.Code, f.Message))
+				}
 			}
 			out = append(out, m.verdictLine())
 		}
 	}
-	if len(out) > maxInfo {
-		more := len(out) - maxInfo + 1
-		out = append(out[:maxInfo-1], s.Dim.Render(fmt.Sprintf("  … and %d more", more)))
+	switch {
+	case len(out) <= limit:
+	case limit >= 2:
+		more := len(out) - limit + 1
+		out = append(out[:limit-1], s.Dim.Render(fmt.Sprintf("  … and %d more", more)))
+	default:
+		out = out[:max(limit, 0)]
 	}
 	return out
 }
@@ -206,16 +231,22 @@ func findingLine(s Styles, sev, code, msg string) string {
 	return st.Render("  "+mark+" "+code) + " " + inspect.Sanitize(msg)
 }
 
-// kidList lists the key ids of a set with more than one key.
-func kidList(set keys.Set) string {
+// kidList lists the key ids of a set with more than one key, the one that verified
+// marked with ✓.
+func kidList(set keys.Set, matched string) string {
 	if len(set.Keys) < 2 {
 		return ""
 	}
 	var kids []string
 	for _, k := range set.Keys {
-		if k.KID != "" {
-			kids = append(kids, inspect.Sanitize(k.KID))
+		if k.KID == "" {
+			continue
 		}
+		kid := inspect.Sanitize(k.KID)
+		if matched != "" && k.KID == matched {
+			kid = "✓ " + kid
+		}
+		kids = append(kids, kid)
 	}
 	return strings.Join(kids, ", ")
 }
@@ -278,4 +309,14 @@ func keySummary(k keys.Key) string {
 		b.WriteString(" kid " + inspect.Sanitize(k.KID))
 	}
 	return b.String()
+}
+
+// hasCode reports whether fs holds a finding with code.
+func hasCode(fs []keys.Finding, code string) bool {
+	for _, f := range fs {
+		if f.Code == code {
+			return true
+		}
+	}
+	return false
 }

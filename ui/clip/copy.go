@@ -31,7 +31,7 @@ func (m CopiedMsg) Status() string {
 	what := fmt.Sprintf("%s (%d bytes)", m.What, m.Bytes)
 	osc := "sent to your terminal by OSC 52"
 	if m.Tmux {
-		osc = "sent through tmux by OSC 52 (needs tmux's allow-passthrough on)"
+		osc = "sent through tmux by OSC 52 (tmux passes it on with set-clipboard on or allow-passthrough on)"
 	}
 	switch {
 	case m.OSC52 && m.System:

@@ -13,45 +13,29 @@ import (
 // CredentialWarning is said once per run, the first time a token is copied.
 const CredentialWarning = "careful: a token is a credential — whoever holds it can use it until it expires; clear your clipboard when done"
 
-// KeyMap is the clipboard's key map. Paste and Copy are global shortcuts the root routes
-// here; the menu keys work while the copy menu is open.
+// KeyMap is the clipboard's key map: global shortcuts a root routes here. What a copy
+// takes follows the focus (the root's choice of Target).
 type KeyMap struct {
-	Paste    key.Binding
-	Copy     key.Binding
-	Token    key.Binding
-	Header   key.Binding
-	Payload  key.Binding
-	Findings key.Binding
-	Close    key.Binding
+	Paste key.Binding
+	Copy  key.Binding
 }
 
 // DefaultKeyMap returns the clipboard bindings.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		Paste:    key.NewBinding(key.WithKeys("ctrl+v"), key.WithHelp("ctrl+v", "paste from clipboard")),
-		Copy:     key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "copy…")),
-		Token:    key.NewBinding(key.WithKeys("t", "enter"), key.WithHelp("t", "token")),
-		Header:   key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "header")),
-		Payload:  key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "payload")),
-		Findings: key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "findings")),
-		Close:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Paste: key.NewBinding(key.WithKeys("ctrl+v"), key.WithHelp("ctrl+v", "paste from clipboard")),
+		Copy:  key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "copy")),
 	}
 }
 
 // ShortHelp implements help.KeyMap.
-func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Token, k.Header, k.Payload, k.Findings, k.Close}
-}
+func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Paste, k.Copy} }
 
 // FullHelp implements help.KeyMap.
-func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Paste, k.Copy}, k.ShortHelp()}
-}
+func (k KeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
 // Styles are the clip component's styles; the root may replace them with its own.
 type Styles struct {
-	Menu    lipgloss.Style
-	Key     lipgloss.Style
 	Status  lipgloss.Style
 	Warning lipgloss.Style
 	Error   lipgloss.Style
@@ -60,23 +44,20 @@ type Styles struct {
 // DefaultStyles returns styles that stay readable without colour.
 func DefaultStyles() Styles {
 	return Styles{
-		Menu:    lipgloss.NewStyle().Bold(true),
-		Key:     lipgloss.NewStyle().Underline(true),
 		Status:  lipgloss.NewStyle().Foreground(lipgloss.AdaptiveColor{Light: "#2E7D32", Dark: "#81C784"}),
 		Warning: lipgloss.NewStyle().Foreground(lipgloss.AdaptiveColor{Light: "#B26A00", Dark: "#FFB74D"}).Bold(true),
 		Error:   lipgloss.NewStyle().Foreground(lipgloss.AdaptiveColor{Light: "#C62828", Dark: "#EF9A9A"}).Bold(true),
 	}
 }
 
-// Model is the clipboard component: the copy menu (what to copy) and the one-line status
-// of the last paste or copy. The root routes ctrl+v, ctrl+y and the results here.
+// Model is the clipboard component: it starts pastes and copies and keeps the status of
+// the last one. The root routes ctrl+v, ctrl+y and the results here.
 type Model struct {
 	KeyMap KeyMap
 	Styles Styles
 	Copier Copier
 
 	width, height int
-	open          bool
 	report        *inspect.Report
 	status        string
 	statusErr     bool
@@ -95,18 +76,11 @@ func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
 // SetReport gives the report copies are taken from.
 func (m *Model) SetReport(r *inspect.Report) { m.report = r }
 
-// IsOpen reports whether the copy menu is open and wants the keyboard.
-func (m Model) IsOpen() bool { return m.open }
-
-// OpenMenu opens the copy menu.
-func (m *Model) OpenMenu() { m.open = true }
-
 // Paste returns the command reading the system clipboard.
 func (m Model) Paste() tea.Cmd { return m.Copier.Paste() }
 
-// CopyTarget copies t from the current report at once (the `y` of a focused pane).
+// CopyTarget copies t from the current report.
 func (m *Model) CopyTarget(t Target) tea.Cmd {
-	m.open = false
 	text, ok := Text(m.report, t)
 	if !ok {
 		m.setStatus("nothing to copy: this token has no "+t.String(), true)
@@ -122,8 +96,8 @@ func (m *Model) CopyTarget(t Target) tea.Cmd {
 // Init implements tea.Model.
 func (m Model) Init() tea.Cmd { return nil }
 
-// Update handles the menu keys while the menu is open, and the results of copies and
-// pastes (PastedMsg is also for the root, which takes the text as input).
+// Update takes the results of copies and pastes (PastedMsg is also for the root, which
+// takes the text as input).
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case CopiedMsg:
@@ -134,28 +108,12 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		} else {
 			m.setStatus("pasted "+plural(len(msg.Text), "byte")+" from the system clipboard", false)
 		}
-	case tea.KeyMsg:
-		if !m.open {
-			return m, nil
-		}
-		switch {
-		case key.Matches(msg, m.KeyMap.Close):
-			m.open = false
-		case key.Matches(msg, m.KeyMap.Token):
-			return m, m.CopyTarget(Token)
-		case key.Matches(msg, m.KeyMap.Header):
-			return m, m.CopyTarget(Header)
-		case key.Matches(msg, m.KeyMap.Payload):
-			return m, m.CopyTarget(Payload)
-		case key.Matches(msg, m.KeyMap.Findings):
-			return m, m.CopyTarget(Findings)
-		}
 	}
 	return m, nil
 }
 
 func (m *Model) setStatus(s string, isErr bool) {
-	m.status, m.statusErr = s, isErr
+	m.status, m.statusErr = inspect.Sanitize(s), isErr
 }
 
 // SetStatus shows a message on the status line, e.g. what --paste found on the clipboard.
@@ -167,22 +125,14 @@ func (m Model) Status() (string, bool) { return m.status, m.statusErr }
 // ClearStatus forgets the last status (the root calls it on the next edit).
 func (m *Model) ClearStatus() { m.status, m.warning = "", "" }
 
-// View renders the open menu, or the status (and the one-time credential warning), each
-// line cut to the width; "" when there is nothing to say.
+// View renders the status (and the one-time credential warning), wrapped to the width;
+// "" when there is nothing to say.
 func (m Model) View() string {
 	var lines []string
-	if m.open {
-		var b strings.Builder
-		b.WriteString(m.Styles.Menu.Render("copy:"))
-		for _, k := range m.KeyMap.ShortHelp() {
-			b.WriteString("  " + m.Styles.Key.Render(k.Help().Key) + " " + k.Help().Desc)
-		}
-		lines = append(lines, b.String())
-	}
 	if m.warning != "" {
 		lines = append(lines, m.Styles.Warning.Render(m.warning))
 	}
-	if m.status != "" && !m.open {
+	if m.status != "" {
 		st := m.Styles.Status
 		if m.statusErr {
 			st = m.Styles.Error

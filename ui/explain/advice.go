@@ -79,6 +79,10 @@ var advice = map[string]Advice{
 		Why: "JWS ECDSA signatures are the raw R and S numbers joined (RFC 7518 §3.4); this one is in ASN.1 DER, the form OpenSSL and most crypto APIs produce.",
 		Fix: "Convert the DER signature to R‖S in the signer (every JWT library does this; hand-rolled signing code often forgets).",
 	},
+	"signature.unexpected": {
+		Why: "The header says alg none (no signature) yet a signature follows: the classic way to forge a token is to take a signed one, set alg to none and hope the server skips the check.",
+		Fix: "Refuse it. Pin the algorithms the server accepts instead of reading them from the token; never accept none in production.",
+	},
 	"signature.missing": {
 		Why: "The algorithm needs a signature but the third segment is empty: the signature was stripped, or the token was built without signing.",
 		Fix: "Refuse the token; find where the signature is lost (a log that keeps only header.payload, a proxy that cuts at the last dot).",

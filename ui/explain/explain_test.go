@@ -1,6 +1,7 @@
 package explain
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -48,6 +49,15 @@ func TestRender(t *testing.T) {
 			"Log the full value",
 		}, nil},
 		{"narrow", sampleReport(), 20, []string{"HMAC"}, nil},
+		{"JWE", inspect.Inspect([]byte(jweFixture(t)), inspect.Options{Now: now}), 80, []string{
+			"a JWE (encrypted), five segments", "ciphertext", "the authentication tag", "Only the recipient's private key",
+		}, []string{"How the signature is made"}},
+		{"alg none", inspect.Inspect([]byte(b64.EncodeToString([]byte(`{"alg":"none"}`))+"."+b64.EncodeToString([]byte(`{"sub":"x"}`))+"."), inspect.Options{Now: now}), 80, []string{
+			"✗ header.alg-none", "Why: alg none means nobody signed", "the third segment is empty", "nothing: an unsecured token carries no signature",
+		}, []string{"none( key"}},
+		{"alg none with a signature", reportOf(`{"alg":"none"}`, `{"sub":"x"}`), 80, []string{
+			"✗ signature.unexpected", "set alg to none",
+		}, nil},
 		{"nothing yet", nil, 80, []string{"Paste a token"}, []string{"Claims"}},
 		{"private claim", sampleReport(), 140, []string{"role = \"admin\"", "not a registered name"}, nil},
 	}
@@ -188,4 +198,29 @@ func TestHasTimes(t *testing.T) {
 	if HasTimes(nil) {
 		t.Error("HasTimes(nil) = true")
 	}
+}
+
+func BenchmarkRender(b *testing.B) {
+	r := sampleReport()
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		_ = Render(r, now, 80)
+	}
+}
+
+func TestAlgInfoOnlyKnownNames(t *testing.T) {
+	how, _ := algInfo("HS\x1b[m")
+	if strings.Contains(how, "\x1b") || strings.Contains(how, "HMAC") {
+		t.Errorf("algInfo(%q) = %q, want the unknown-alg text with the name escaped", "HS\x1b[m", how)
+	}
+}
+
+// jweFixture is the JWE of the ui fixtures (made by go run ./ui/testdata/gen).
+func jweFixture(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile("../testdata/tokens/jwe.jwt")
+	if err != nil {
+		t.Fatalf("JWE fixture: %v (run go run ./ui/testdata/gen)", err)
+	}
+	return strings.TrimSpace(string(b))
 }

@@ -18,8 +18,13 @@ type host struct {
 
 func (h host) Init() tea.Cmd { return nil }
 
+// setNow moves the host's clock, as the root does on each tick.
+type setNow time.Time
+
 func (h host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case setNow:
+		h.m.SetNow(time.Time(msg))
 	case tea.WindowSizeMsg:
 		h.m.SetSize(msg.Width, msg.Height)
 	case tea.KeyMsg:
@@ -65,4 +70,18 @@ func TestGolden(t *testing.T) {
 			golden.RequireEqual(t, []byte(final.View()))
 		})
 	}
+}
+
+// TestGoldenExpiryTurnsOver drives the clock across exp, as the root's tick does, and
+// keeps the page before and after.
+func TestGoldenExpiryTurnsOver(t *testing.T) {
+	exp := issued.Add(time.Hour)
+	h := newHost(sampleReport(), exp.Add(-2*time.Second))
+	tm := teatest.NewTestModel(t, h, teatest.WithInitialTermSize(80, 24))
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnd})
+	tm.Send(setNow(exp.Add(-time.Second)))
+	tm.Send(setNow(exp.Add(time.Second)))
+	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(host)
+	golden.RequireEqual(t, []byte(final.View()))
 }

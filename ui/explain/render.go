@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -77,10 +78,26 @@ func (w *writer) para(indent int, text string) {
 }
 
 // oneLine makes token text safe and one line: whitespace runs become one space, then
-// Sanitize escapes what is left.
+// Sanitize escapes what is left. Only a prefix that can fit on a screen is worked on, so
+// a 64 KiB claim costs no more than a short one.
 func oneLine(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = strings.Join(strings.Fields(prefix(s, maxShown)), " ")
 	return inspect.Sanitize(s)
+}
+
+// maxShown bounds the bytes of one token string the page works on: more than the widest
+// line shows, even with every character escaped.
+const maxShown = 2048
+
+// prefix cuts s to at most n bytes, on a character boundary.
+func prefix(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 func (w *writer) partStyle(p inspect.Part) lipgloss.Style {
@@ -153,7 +170,7 @@ func (w *writer) segments(r *inspect.Report) {
 		room := w.width - 2 - label - 1 - sizeW - 2
 		text := ""
 		if room >= 8 {
-			text = ansi.Truncate(inspect.Sanitize(sg.Text), room, "…")
+			text = ansi.Truncate(inspect.Sanitize(prefix(sg.Text, maxShown)), room, "…")
 			text += strings.Repeat(" ", room-ansi.StringWidth(text))
 		}
 		sep := "  "
@@ -173,7 +190,7 @@ func (w *writer) segments(r *inspect.Report) {
 // algInfo says how a JWS alg signs: the primitive, the key, and what a verifier does.
 func algInfo(alg string) (how, check string) {
 	bits := ""
-	if len(alg) == 5 {
+	if len(alg) == 5 && (alg[2:] == "256" || alg[2:] == "384" || alg[2:] == "512") {
 		bits = alg[2:]
 	}
 	switch {
@@ -197,7 +214,7 @@ func algInfo(alg string) (how, check string) {
 		return "Ed25519, with the issuer's private key; the signature is 64 bytes",
 			"The receiver checks it with the issuer's Ed25519 public key."
 	}
-	return "the algorithm named by alg (" + alg + ")", "The receiver checks it with the key the algorithm needs."
+	return "the algorithm named by alg (" + inspect.Sanitize(alg) + ")", "The receiver checks it with the key the algorithm needs."
 }
 
 func (w *writer) signature(r *inspect.Report) {
@@ -216,6 +233,11 @@ func (w *writer) signature(r *inspect.Report) {
 		return
 	}
 	how, check := algInfo(alg)
+	if alg == "none" {
+		w.para(2, "An unsecured JWS (RFC 7519 §6) has no signature: the third segment is empty, and "+how+".")
+		w.para(2, check)
+		return
+	}
 	w.para(2, w.s.Signature.Render("signature")+" = base64url( "+inspect.Sanitize(alg)+"( key, "+
 		w.s.Header.Render("base64url(header)")+" + \".\" + "+w.s.Payload.Render("base64url(payload)")+" ) )")
 	input := ""

@@ -8,6 +8,9 @@
 //
 // Every token is a real HS256 JWT made with golang-jwt and the fixed secret below, with
 // fixed claims, so the output is the same on every run and no real person's token is used.
+// The wrapped cases (wrapped.go) add RS256 tokens signed with the RSA 2048 fixture key of
+// testdata/keys (deterministic PKCS#1 v1.5 signatures), broken over lines the ways
+// terminals, base64 wrappers, loggers and folded HTTP/SIP headers break them.
 // Each fixture is built by concatenating pieces; the generator records where it put the
 // token and every piece a finding must point at, so the expected offsets in the manifest
 // come from construction, not from parsing.
@@ -416,6 +419,8 @@ func main() {
 	c = tokenCase(small, in.f("input.extracted", "tok"), in.f("input.trimmed", "nl"))
 	c.Messages = []string{"from cookie session"}
 	add("http-response-cookie", "an HTTP response setting the token as a cookie", in, c)
+
+	wrappedCases(add, tokenCase)
 
 	data, err := json.MarshalIndent(cases, "", "  ")
 	if err != nil {
