@@ -176,3 +176,13 @@ func jsonFieldNames() []string {
 	walk("", reflect.TypeOf(jsonReport{}))
 	return names
 }
+
+// fixtureREADME returns the text of README.md.
+func fixtureREADME(t *testing.T) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
