@@ -341,6 +341,7 @@ func (n *normalized) findCandidates(v *view, s, e int, kind msgKind) (*cand, []c
 				c.where = "a URL path"
 			} else {
 				placeContext(b, s, &c, kind)
+				c.where = Sanitize(c.where) // names come from the paste: keep messages printable
 			}
 			all = append(all, c)
 			if bestI < 0 || c.score > all[bestI].score {
