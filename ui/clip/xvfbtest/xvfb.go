@@ -8,6 +8,7 @@ package xvfbtest
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"strings"
@@ -63,27 +64,54 @@ func Start(tb testing.TB) string {
 
 // SetClipboard puts text on the CLIPBOARD selection of display. xclip stays in the
 // background to serve it until another client takes the selection or the server stops.
+// It returns only once the selection reads back as text: on a loaded machine the
+// background xclip can take a moment to own it, and a test reading earlier would flake.
 func SetClipboard(tb testing.TB, display, text string) {
 	tb.Helper()
-	cmd := exec.Command("xclip", "-in", "-selection", "clipboard")
-	cmd.Env = append(os.Environ(), "DISPLAY="+display)
-	cmd.Stdin = strings.NewReader(text)
-	// No pipes for its output: the background xclip would hold them open, and waiting
-	// for them would never end.
-	if err := cmd.Run(); err != nil {
-		tb.Fatalf("xclip -in: %v", err)
+	deadline := time.Now().Add(10 * time.Second)
+	var last string
+	for {
+		cmd := exec.Command("xclip", "-in", "-selection", "clipboard")
+		cmd.Env = append(os.Environ(), "DISPLAY="+display)
+		cmd.Stdin = strings.NewReader(text)
+		// No pipes for its output: the background xclip would hold them open, and waiting
+		// for them would never end.
+		err := cmd.Run()
+		for i := 0; i < 20 && err == nil; i++ {
+			if got, rerr := read(display); rerr == nil && got == text {
+				return
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		if err != nil {
+			last = err.Error()
+		} else {
+			last = "the selection did not read back"
+		}
+		if time.Now().After(deadline) {
+			tb.Fatalf("xclip -in: %s", last)
+		}
 	}
 }
 
 // Clipboard returns the CLIPBOARD selection of display.
 func Clipboard(tb testing.TB, display string) string {
 	tb.Helper()
+	out, err := read(display)
+	if err != nil {
+		tb.Fatalf("xclip -out: %v", err)
+	}
+	return out
+}
+
+// read returns the CLIPBOARD selection of display.
+func read(display string) (string, error) {
 	cmd := exec.Command("xclip", "-out", "-selection", "clipboard")
 	cmd.Env = append(os.Environ(), "DISPLAY="+display)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	if err := cmd.Run(); err != nil {
-		tb.Fatalf("xclip -out: %v %s", err, errb.String())
+		return "", fmt.Errorf("%v %s", err, strings.TrimSpace(errb.String()))
 	}
-	return out.String()
+	return out.String(), nil
 }
