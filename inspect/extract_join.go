@@ -348,7 +348,7 @@ func joinPieces(b []byte, s, e, dots, hi int) []piece {
 		if j == e || j >= hi || g.breaks > 1 || charClass[b[j]]&clRun == 0 || b[j] == '=' {
 			break
 		}
-		end, d, key := scanRun(b, j, hi)
+		end, d, key := scanRun(b, j, hi, &js)
 		if key || (end < hi && b[end] == ':') || js.dots+d > 4 {
 			break // name=value, a header name, or more dots than any token has
 		}

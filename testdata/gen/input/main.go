@@ -420,6 +420,25 @@ func main() {
 	c.Messages = []string{"from cookie session"}
 	add("http-response-cookie", "an HTTP response setting the token as a cookie", in, c)
 
+	// A stray character inside the token stays in it, for the decode work to point at;
+	// the rest of the token is not dropped as separate text.
+	for _, v := range []struct{ name, at, ch, about string }{
+		{"stray-star", "payload", "*", "a * typed into the payload"},
+		{"stray-bang-header", "header", "!", "a ! typed into the header"},
+		{"stray-semicolon", "payload", ";", "a ; inside the payload, followed by more of the token"},
+		{"stray-equals", "payload", "=", "an = inside the payload that must not read as key=value"},
+		{"stray-hyphen-u2010", "payload", "\u2010", "a typographic hyphen (U+2010) where a word processor replaced -"},
+		{"stray-eacute", "signature", "é", "an é inside the signature"},
+	} {
+		pos := map[string]int{"header": 5, "payload": 100, "signature": len(large) - 10}[v.at]
+		tok := large[:pos] + v.ch + large[pos:]
+		in = (&input{}).put(tok)
+		add(v.name, v.about+": the token is kept whole", in, tokenCase(tok))
+	}
+	in = (&input{}).put("session=").mark("tok", small).put(";HttpOnly;Secure")
+	c = tokenCase(small, in.f("input.extracted", "tok"))
+	add("cookie-no-spaces", "a whole token followed by ;HttpOnly: the attribute is separate text", in, c)
+
 	wrappedCases(add, tokenCase)
 
 	data, err := json.MarshalIndent(cases, "", "  ")
