@@ -109,7 +109,7 @@ type msgKind struct {
 func detectKind(b []byte) msgKind {
 	line := b
 	for i, c := range b {
-		if c == '\n' || i >= 8192 {
+		if c == '\n' || c == '\r' || i >= 8192 {
 			line = b[:i]
 			break
 		}
@@ -510,7 +510,7 @@ func placeContext(b []byte, lo int, c *cand, kind msgKind) {
 		}
 		name := string(b[k+1 : ne])
 		if name != "" {
-			lineStart := k < lo || b[k] == '\n' || quotedLineStart(b, lo, k)
+			lineStart := k < lo || b[k] == '\n' || b[k] == '\r' || quotedLineStart(b, lo, k)
 			inQuote := k >= lo && (b[k] == '\'' || b[k] == '"')
 			switch {
 			case lineStart || inQuote:
@@ -545,11 +545,11 @@ func blankBack(b []byte, lo, k int) int {
 	for k >= lo && (b[k] == ' ' || b[k] == '\t') {
 		k--
 	}
-	if k >= lo && b[k] == '\n' {
-		k--
-		if k >= lo && b[k] == '\r' {
+	if k >= lo && (b[k] == '\n' || b[k] == '\r') {
+		if b[k] == '\n' && k-1 >= lo && b[k-1] == '\r' {
 			k--
 		}
+		k--
 		for k >= lo && (b[k] == ' ' || b[k] == '\t') {
 			k--
 		}
@@ -565,7 +565,7 @@ func quotedLineStart(b []byte, lo, k int) bool {
 		seen = seen || b[k] == '>'
 		k--
 	}
-	return seen && (k < lo || b[k] == '\n')
+	return seen && (k < lo || b[k] == '\n' || b[k] == '\r')
 }
 
 func isLetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
@@ -610,11 +610,11 @@ func keyValueWhere(b []byte, lo, k, end int, name string) string {
 		}
 	}
 	ls := k + 1
-	for ls > lo && b[ls-1] != '\n' {
+	for ls > lo && b[ls-1] != '\n' && b[ls-1] != '\r' {
 		ls--
 	}
 	le := end
-	for le < len(b) && b[le] != '\n' && le-end < maxLookBehind {
+	for le < len(b) && b[le] != '\n' && b[le] != '\r' && le-end < maxLookBehind {
 		le++
 	}
 	line := b[ls:le]

@@ -247,6 +247,8 @@ func (n *normalized) repairFindings(v *view, ps []piece, st buildStats) {
 		switch {
 		case g.crlf > 0 && g.crlf == g.breaks:
 			parts = append(parts, plural(g.breaks, "CRLF line break"))
+		case g.cr > 0 && g.cr == g.breaks:
+			parts = append(parts, plural(g.breaks, "CR line break")+", a carriage return alone as terminals and tmux send for a line break when pasting")
 		case g.breaks > 0:
 			parts = append(parts, plural(g.breaks, "line break"))
 		}
@@ -273,6 +275,9 @@ func (n *normalized) repairFindings(v *view, ps []piece, st buildStats) {
 		if g.blanks > 0 {
 			parts = append(parts, plural(g.blanks, "space"))
 		}
+		if len(parts) == 0 {
+			parts = append(parts, "whitespace")
+		}
 		every := ""
 		if w := wrapEvery(ps); w > 0 && g.breaks+g.escaped > 0 {
 			every = fmt.Sprintf(", one every %d characters, as a terminal or a base64 wrapper makes them", w)
@@ -298,6 +303,7 @@ func (n *normalized) repairFindings(v *view, ps []piece, st buildStats) {
 // gapCounts sums up the whitespace between the pieces of a token.
 type gapCounts struct {
 	breaks, crlf int // real line breaks, and how many of them were CRLF
+	cr           int // line breaks that were a carriage return alone (CR)
 	escaped      int // \n escapes of a JSON string
 	indented     int // line breaks followed by indentation
 	continued    int // line breaks after a backslash that continues a shell line
@@ -316,6 +322,10 @@ func countGaps(b []byte, ps []piece) gapCounts {
 				if k > 0 && b[k-1] == '\r' {
 					g.crlf++
 				}
+				lineStart = true
+			case c == '\r' && isBreak(b, k):
+				g.breaks++
+				g.cr++
 				lineStart = true
 			case c == '\r':
 			case c == '\\' && k+1 < ps[i].s && (b[k+1] == '\n' || b[k+1] == '\r'):

@@ -269,6 +269,8 @@ func (n *normalized) trimmedFinding(raw []byte, s, e int) {
 		what = "a trailing line break (LF)"
 	case s == 0 && tail == "\r\n":
 		what = "a trailing CRLF line break"
+	case s == 0 && tail == "\r":
+		what = "a trailing line break (CR)"
 	case s == 0:
 		what = fmt.Sprintf("%d bytes of trailing whitespace", len(tail))
 	case e == len(raw):
@@ -294,7 +296,7 @@ func (n *normalized) bearerFinding(raw []byte, s, ts int) {
 	}
 	gap, note := scheme[k:], ""
 	switch {
-	case bytesHas(gap, '\n'):
+	case bytesHas(gap, '\n') || bytesHas(gap, '\r'):
 		note = " It was followed by a line break: the scheme and the token were on separate lines (a folded header line, or the paste broke there), and a server that does not unfold header lines sees no token after the scheme."
 	case bytesHas(gap, '\t'):
 		note = " It was followed by a tab, which some servers do not accept as the separator."

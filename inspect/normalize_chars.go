@@ -42,6 +42,13 @@ var charClass = func() (t [256]uint8) {
 
 func isSpace(c byte) bool { return charClass[c]&clSpace != 0 }
 
+// isBreak reports whether b[k] ends a line: a line feed, or a carriage return not followed
+// by one (the CR of a CRLF is not counted twice). A CR alone is what terminals and tmux
+// send for a line break when text is pasted.
+func isBreak(b []byte, k int) bool {
+	return b[k] == '\n' || b[k] == '\r' && (k+1 >= len(b) || b[k+1] != '\n')
+}
+
 // commonBufferSizes are lengths at which tools commonly cut a value: fixed-size buffers,
 // field, header-line and log-line limits.
 var commonBufferSizes = [...]int{255, 256, 511, 512, 1000, 1023, 1024, 2000, 2047, 2048, 4000, 4095, 4096,

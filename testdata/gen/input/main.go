@@ -439,6 +439,35 @@ func main() {
 	c = tokenCase(small, in.f("input.extracted", "tok"))
 	add("cookie-no-spaces", "a whole token followed by ;HttpOnly: the attribute is separate text", in, c)
 
+	// Line breaks pasted as a carriage return alone (tmux and many terminals send \r for a
+	// line break when pasting): read as line breaks everywhere.
+	in = (&input{}).put("GET /api/v1/me HTTP/1.1\rHost: api.example.com\rAuthorization: Bearer ").
+		mark("tok", large).put("\rAccept: application/json").mark("nl", "\r\r")
+	c = tokenCase(large, in.f("input.extracted", "tok"), in.f("input.trimmed", "nl"))
+	c.Messages = []string{"taken from the Authorization header of an HTTP request"}
+	add("http-request-cr", "a whole HTTP request pasted with CR line breaks", in, c)
+
+	in = (&input{}).put(large[:64]).mark("br", "\r").put(wrap(large[64:], 64, "\r")).mark("nl", "\r")
+	c = tokenCase(large, in.f("input.inner-whitespace", "br"), in.f("input.trimmed", "nl"))
+	c.Messages = []string{"CR line breaks", "every 64 characters", "a trailing line break (CR)"}
+	add("wrapped-64-cr", "the token broken every 64 characters with CR alone", in, c)
+
+	in = (&input{}).put("{\r  \"refresh_token\": \"8xLOxBtZp8Gy5tb2pq0rJHzL\",\r  \"access_token\": \"").mark("tok", small).put("\"\r}")
+	c = tokenCase(small, in.f("input.extracted", "tok"))
+	c.Messages = []string{"from JSON member access_token"}
+	add("json-body-cr", "a JSON body pasted with CR line breaks", in, c)
+
+	in = (&input{}).put("INVITE sip:bob@example.net SIP/2.0\rVia: SIP/2.0/UDP pc33.example.com;branch=z9hG4bK776\rIdentity: ").
+		mark("tok", passport).put(";info=<https://cert.example.org/passport.cer>;alg=ES256;ppt=shaken\rContent-Length: 0")
+	c = tokenCase(passport, in.f("input.extracted", "tok"))
+	c.Messages = []string{"taken from the Identity header of a SIP INVITE"}
+	add("sip-invite-cr", "a SIP INVITE pasted with CR line breaks", in, c)
+
+	in = (&input{}).mark("scheme", "Authorization: Bearer\r ").mark("tok", small)
+	c = tokenCase(small, in.f("input.bearer-prefix", "scheme"))
+	c.Messages = []string{"separate lines"}
+	add("bearer-folded-cr", "a folded Authorization line whose break is a CR alone", in, c)
+
 	wrappedCases(add, tokenCase)
 
 	data, err := json.MarshalIndent(cases, "", "  ")
