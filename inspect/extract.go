@@ -290,8 +290,11 @@ func (n *normalized) slow(raw []byte) {
 			cs++
 		}
 	}
-	if ph, ok := placeholderFor(b[cs:e]); ok || equalFold(b[s:e], "bearer") || (quoted && s == e) {
-		if !ok {
+	if ph, ok := placeholderFor(b[cs:e]); ok || equalFold(b[cs:e], "bearer") || (quoted && s == e) {
+		switch {
+		case !ok && s < e:
+			ph = placeholderSchemeOnly
+		case !ok:
 			ph = placeholderEmpty
 		}
 		if s == e {
@@ -303,6 +306,9 @@ func (n *normalized) slow(raw []byte) {
 			where = "after the Bearer scheme"
 		case cs > s:
 			where = "in the Authorization header"
+		}
+		if ph == placeholderSchemeOnly {
+			where = "" // the reason names the header already
 		}
 		n.placeholderFinding(v, ph, cs, e, where)
 		return
@@ -375,6 +381,15 @@ func (n *normalized) findCandidates(v *view, s, e int, kind msgKind) (*cand, []c
 		}
 		end, dots, key := scanRun(b, i, e, nil)
 		rs := i
+		if k := encodedScheme(b[i:end]); k > 0 && (i == s || !isLetter(b[i-1])) {
+			rs = i + k // `Bearer%20` or `Bearer+`: the scheme with its space encoded
+			dots = 0
+			for _, ch := range b[rs:end] {
+				if ch == '.' {
+					dots++
+				}
+			}
+		}
 		wrappedStart := false
 		if !tokenLike(b[rs:end], dots) && jsonPrefix(b[rs:end]) {
 			// The start of a token whose first line holds only a few characters (a
@@ -407,9 +422,20 @@ func (n *normalized) findCandidates(v *view, s, e int, kind msgKind) (*cand, []c
 		if rs >= 0 && (wrappedStart || tokenLike(b[rs:end], dots)) {
 			c := cand{s: rs, e: end, dots: dots, pstart: -1}
 			c.score = shapeScore(b[rs:end], dots)
-			if rs > i {
+			switch {
+			case rs > i && b[rs-1] != '/':
+				// An encoded Bearer scheme: its context is what precedes the scheme.
+				c.s = i
+				placeContext(b, s, &c, kind)
+				c.where = Sanitize(c.where)
+				c.s = rs
+				if c.pstart < 0 {
+					c.pstart = i
+				}
+				c.score += 15
+			case rs > i:
 				c.where = "a URL path"
-			} else {
+			default:
 				placeContext(b, s, &c, kind)
 				c.where = Sanitize(c.where) // names come from the paste: keep messages printable
 			}

@@ -17,6 +17,10 @@ var (
 		"the value is empty: the variable meant to hold the token was an empty string",
 		"Check where the client reads the token (storage, environment, the login response) before it builds the header.",
 	}
+	placeholderSchemeOnly = placeholder{
+		"the Authorization header holds only the scheme, no token after it: the variable meant to hold the token was empty (an unset $TOKEN in a shell expands to nothing)",
+		"Check that the variable is set where the header is built; in a shell, `${TOKEN:?}` stops with an error instead of sending an empty token.",
+	}
 	placeholderTemplate = placeholder{
 		"it is a placeholder from documentation or a template that was never replaced with a real token",
 		"Put an actual token there, or make sure the template variable is defined where the request is built.",
@@ -90,7 +94,7 @@ func (n *normalized) placeholderFinding(v *view, ph placeholder, s, e int, where
 		where = " " + where
 	}
 	n.add("input.placeholder", Error, PartInput, v.rawAt(s), v.rawAt(e)-v.rawAt(s),
-		fmt.Sprintf("The input holds %q%s instead of a token: %s.", text, where, ph.why), ph.hint)
+		fmt.Sprintf("The input holds %s%s instead of a token: %s.", quoteText(text), where, ph.why), ph.hint)
 	n.invisibleFindings(v)
 }
 
@@ -98,8 +102,7 @@ func (n *normalized) placeholderFinding(v *view, ph placeholder, s, e int, where
 // scheme or in a token member, or else input.not-a-token saying what the input looked like.
 func (n *normalized) noToken(v *view, ts0, te0, s, e, cs int) {
 	b := v.b
-	if s0, e0, where, ok := findPlaceholderValue(b, ts0, te0); ok {
-		ph, _ := placeholderFor(b[s0:e0])
+	if s0, e0, where, ph, ok := findPlaceholderValue(b, ts0, te0); ok {
 		n.placeholderFinding(v, ph, s0, e0, where)
 		return
 	}
@@ -120,7 +123,7 @@ func (n *normalized) notToken(core []byte, kind msgKind) {
 // findPlaceholderValue looks for a placeholder after a Bearer scheme or as the value of a
 // member or field whose name holds "token", within b[lo:hi]. It checks a bounded number of
 // places.
-func findPlaceholderValue(b []byte, lo, hi int) (int, int, string, bool) {
+func findPlaceholderValue(b []byte, lo, hi int) (int, int, string, placeholder, bool) {
 	tries := 0
 	for i := lo; i+6 <= hi && tries < 64; i++ {
 		if c := b[i] | 0x20; c != 'b' && c != 't' {
@@ -131,6 +134,9 @@ func findPlaceholderValue(b []byte, lo, hi int) (int, int, string, bool) {
 		switch {
 		case hasPrefixFold(b[i:hi], "bearer") && (i == lo || !isLetter(b[i-1])):
 			j = i + 6
+			if k := blankToLineEnd(b, j, hi); k >= 0 && lo < i && b[i-1] == ' ' {
+				return i, j, "", placeholderSchemeOnly, true // `Authorization: Bearer ` and nothing after it
+			}
 			if j >= hi || (b[j] != ' ' && b[j] != '\t') {
 				continue
 			}
@@ -173,11 +179,23 @@ func findPlaceholderValue(b []byte, lo, hi int) (int, int, string, bool) {
 		if k == j {
 			continue
 		}
-		if _, ok := placeholderFor(b[j:k]); ok {
-			return j, k, where, true
+		if ph, ok := placeholderFor(b[j:k]); ok {
+			return j, k, where, ph, true
 		}
 	}
-	return 0, 0, "", false
+	return 0, 0, "", placeholder{}, false
+}
+
+// blankToLineEnd returns the end of the line at b[j:hi] when nothing but spaces and tabs
+// is left on it, or -1.
+func blankToLineEnd(b []byte, j, hi int) int {
+	for j < hi && (b[j] == ' ' || b[j] == '\t') {
+		j++
+	}
+	if j == hi || b[j] == '\n' || b[j] == '\r' {
+		return j
+	}
+	return -1
 }
 
 // describe says briefly what a text with no token in it looks like, and what to do.

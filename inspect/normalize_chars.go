@@ -40,6 +40,10 @@ var charClass = func() (t [256]uint8) {
 	return t
 }()
 
+// quoteText puts text from the paste in double quotes for a message, made printable by
+// Sanitize (once: nothing else escapes it again).
+func quoteText(s string) string { return "\"" + Sanitize(s) + "\"" }
+
 func isSpace(c byte) bool { return charClass[c]&clSpace != 0 }
 
 // isBreak reports whether b[k] ends a line: a line feed, or a carriage return not followed

@@ -468,6 +468,29 @@ func main() {
 	c.Messages = []string{"separate lines"}
 	add("bearer-folded-cr", "a folded Authorization line whose break is a CR alone", in, c)
 
+	// A Bearer scheme whose space was encoded, and a scheme with no token after it.
+	in = (&input{}).mark("scheme", "Bearer%20").mark("tok", small)
+	c = tokenCase(small, in.f("input.bearer-prefix", "scheme"))
+	c.Messages = []string{"percent-encoded as %20"}
+	add("bearer-pct20", "Bearer%20 in front of the token (a URL-encoded header value)", in, c)
+
+	in = (&input{}).mark("scheme", "Bearer+").mark("tok", small)
+	c = tokenCase(small, in.f("input.bearer-prefix", "scheme"))
+	c.Messages = []string{"written as + (form encoding)"}
+	add("bearer-plus", "Bearer+ in front of the token (a form-encoded header value)", in, c)
+
+	in = (&input{}).mark("ph", "Bearer").put(" ")
+	c = Case{Stop: true, Findings: []Finding{in.f("input.placeholder", "ph")}, Messages: []string{"holds only the scheme, no token"}}
+	add("bearer-empty", "`Bearer $TOKEN` with $TOKEN unset: the scheme alone", in, c)
+
+	in = (&input{}).put("Authorization: ").mark("ph", "Bearer").put(" \r\n")
+	c = Case{Stop: true, Findings: []Finding{in.f("input.placeholder", "ph")}, Messages: []string{"holds only the scheme, no token"}}
+	add("authorization-bearer-empty", "an Authorization header line with the scheme alone", in, c)
+
+	in = (&input{}).put("GET / HTTP/1.1\r\nHost: a.example\r\nAuthorization: ").mark("ph", "Bearer").put(" \r\nAccept: */*\r\n\r\n")
+	c = Case{Stop: true, Findings: []Finding{in.f("input.placeholder", "ph")}, Messages: []string{"holds only the scheme, no token"}}
+	add("http-request-bearer-empty", "an HTTP request whose Authorization header holds the scheme alone", in, c)
+
 	wrappedCases(add, tokenCase)
 
 	data, err := json.MarshalIndent(cases, "", "  ")
