@@ -212,6 +212,9 @@ func describe(t []byte, kind msgKind) (string, string) {
 	case isUUID(t):
 		return "a UUID", "A UUID is an identifier, perhaps a session id or an opaque token reference; it holds nothing to decode."
 	}
+	if desc, hint, ok := dottedKind(t); ok {
+		return desc, hint
+	}
 	word, allDots, allHex := true, true, true
 	for _, c := range t {
 		cl := charClass[c]
@@ -237,6 +240,63 @@ func describe(t []byte, kind msgKind) (string, string) {
 		return fmt.Sprintf("a short word of %d characters with no dots", len(t)), "Paste the whole token; it may have been cut or replaced."
 	}
 	return "text with nothing shaped like a JWT in it", "Paste the token itself, or the header, body or log line that carries it."
+}
+
+// fileExts are the extensions of files people keep tokens, keys and logs in.
+var fileExts = map[string]bool{
+	"txt": true, "jwt": true, "json": true, "pem": true, "key": true, "crt": true, "cer": true, "der": true,
+	"log": true, "token": true, "tok": true, "b64": true, "out": true, "env": true, "yaml": true, "yml": true,
+	"conf": true, "cfg": true, "jwk": true, "jwks": true, "pub": true, "har": true, "http": true, "sh": true,
+}
+
+// dottedKind says what a dotted word that does not start like a JWT is: a file name, a
+// version number, an opaque access token, a domain name. ok is false when it is none of
+// these (a JWT whose header was lost, say), so the decode work judges it.
+func dottedKind(t []byte) (desc, hint string, ok bool) {
+	if len(t) == 0 || len(t) > 255 || jsonPrefix(t) {
+		return "", "", false
+	}
+	dot := bytes.LastIndexByte(t, '.')
+	first := bytes.IndexByte(t, '.')
+	if dot <= 0 || dot == len(t)-1 {
+		return "", "", false
+	}
+	ext := strings.ToLower(string(t[dot+1:]))
+	digitsOnly, label, labels, domain := true, 0, 1, true
+	for _, c := range t {
+		switch {
+		case c == '.':
+			if label == 0 || label > 63 {
+				domain = false
+			}
+			label = 0
+			labels++
+			continue
+		case c >= '0' && c <= '9':
+		case isLetter(c) || c == '-':
+			digitsOnly = false
+		default:
+			digitsOnly, domain = false, false
+		}
+		label++
+	}
+	tld := true
+	for _, c := range t[dot+1:] {
+		tld = tld && isLetter(c)
+	}
+	rest := t[first+1:]
+	switch {
+	case fileExts[ext] || bytes.IndexByte(t, '/') >= 0 && !bytes.Contains(t, []byte("//")):
+		return "a file name (" + quoteText(string(t)) + "), not a token", "To inspect a file's contents use `jwtlens check - < FILE`.", true
+	case digitsOnly:
+		return "a version number (" + quoteText(string(t)) + "), not a token", "Paste the token itself.", true
+	case hasPrefixFold(t, "ya29.") || first <= 8 && len(rest) >= 16 && looksRandom(rest) && !domain:
+		return "an opaque access token, not a JWT — it cannot be decoded locally: only its issuer can look it up (Google's access tokens start with ya29.)",
+			"Opaque tokens are checked by asking the issuer (token introspection, or Google's tokeninfo endpoint); if a JWT was expected, ask for an ID token or a JWT access token.", true
+	case domain && tld && dot < len(t)-2 && labels <= 8:
+		return "a domain name (" + quoteText(string(t)) + "), not a token", "Paste the token itself, not the host it is sent to.", true
+	}
+	return "", "", false
 }
 
 // isUUID reports whether t is 8-4-4-4-12 hex digits.

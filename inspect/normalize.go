@@ -113,6 +113,10 @@ func (n *normalized) fast(raw []byte) bool {
 			n.placeholderFinding(v, ph, ts, e, afterBearer(bearer))
 			return true
 		}
+		if _, _, ok := dottedKind(raw[ts:te]); ok && dots > 0 {
+			n.notToken(raw[ts:te], msgKind{})
+			return true
+		}
 		if dots == 0 && te-ts >= 16 && te-ts <= maxOpaque {
 			n.notToken(raw[ts:e], msgKind{})
 			return true

@@ -491,6 +491,22 @@ func main() {
 	c = Case{Stop: true, Findings: []Finding{in.f("input.placeholder", "ph")}, Messages: []string{"holds only the scheme, no token"}}
 	add("http-request-bearer-empty", "an HTTP request whose Authorization header holds the scheme alone", in, c)
 
+	// Dotted words that are not tokens: said what they look like, not called truncated.
+	for _, v := range []struct{ name, text, says string }{
+		{"dotted-file-name", "t-hs256.txt", "a file name"},
+		{"dotted-file-path", "./tokens/id.jwt", "a file name"},
+		{"dotted-foo-bar", "foo.bar", "a domain name"},
+		{"dotted-domain", "example.com", "a domain name"},
+		{"dotted-opaque-google", "ya29.a0AfH6SMBx3opaque", "an opaque access token, not a JWT"},
+		{"dotted-version", "1.2.3", "a version number"},
+	} {
+		in = (&input{}).put(v.text)
+		add(v.name, "a dotted word given as the token: "+v.says, in,
+			Case{Stop: true, Findings: []Finding{{"input.not-a-token", 0, 0}}, Messages: []string{v.says}})
+	}
+	in = (&input{}).put(small[:strings.IndexByte(small, '.')-3])
+	add("cut-before-first-dot", "a JWT cut inside its header: still starts with eyJ, passed on for the decode work to call truncated", in, tokenCase(small[:strings.IndexByte(small, '.')-3]))
+
 	wrappedCases(add, tokenCase)
 
 	data, err := json.MarshalIndent(cases, "", "  ")
