@@ -323,6 +323,7 @@ func (n *normalized) slow(raw []byte) {
 	pieces := joinPieces(b, best.s, best.e, best.dots, te0)
 	st := n.build(v, pieces)
 	n.settleEllipsis(raw)
+	n.settleTail(raw, strings.Count(n.token, "."))
 	tailEnd := pieces[len(pieces)-1].e
 	cutLen := n.offsets[len(n.offsets)-1] - n.offsets[0]
 	if n.ellipsis {

@@ -137,6 +137,7 @@ func (n *normalized) fast(raw []byte) bool {
 	n.offsets = buf.offs[:e-ts+1]
 	n.tokenAtBufferLimit = bufferLimit(te - ts)
 	n.settleEllipsis(raw)
+	n.settleTail(raw, dots)
 	return true
 }
 

@@ -507,6 +507,32 @@ func main() {
 	in = (&input{}).put(small[:strings.IndexByte(small, '.')-3])
 	add("cut-before-first-dot", "a JWT cut inside its header: still starts with eyJ, passed on for the decode work to call truncated", in, tokenCase(small[:strings.IndexByte(small, '.')-3]))
 
+	// A stray dot after a whole token, and two whole tokens glued together.
+	in = (&input{}).mark("tok", small).mark("dot", ".")
+	c = tokenCase(small, in.f("input.extracted", "dot"))
+	c.Messages = []string{"1 stray trailing dot", "HS256 signature is complete at 32 bytes"}
+	add("trailing-dot", "a whole token followed by a stray dot", in, c)
+
+	in = (&input{}).put("Use this token: ").mark("tok", small).mark("dot", ".").put("\n")
+	c = tokenCase(small, in.f("input.extracted", "tok"), in.f("input.extracted", "dot"), Finding{"input.trimmed", in.marks["dot"][0] + 1, 1})
+	add("trailing-dot-sentence", "a whole token ending a sentence with a full stop", in, c)
+
+	noneTok := "eyJhbGciOiJub25lIn0.eyJzdWIiOiJhbGljZSJ9."
+	in = (&input{}).mark("tok", noneTok).mark("dot", ".")
+	c = tokenCase(noneTok, in.f("input.extracted", "dot"))
+	add("alg-none-extra-dot", "an unsecured token with its own trailing dot and one more", in, c)
+
+	in = (&input{}).mark("tok", small).mark("second", idTok)
+	c = tokenCase(small, in.f("input.extracted", "second"))
+	c.Candidates = []Candidate{in.c("a second token glued to the first", "second")}
+	c.Messages = []string{"Two tokens were glued together", "HS256 signature is complete (32 bytes)"}
+	add("glued-tokens", "two whole tokens with nothing between them", in, c)
+
+	in = (&input{}).put("token=").mark("tok", small).mark("second", idTok).put(" user=alice")
+	c = tokenCase(small, in.f("input.extracted", "tok"), in.f("input.extracted", "second"))
+	c.Candidates = []Candidate{in.c("a second token glued to the first", "second")}
+	add("glued-tokens-log", "two whole tokens glued together in a log field", in, c)
+
 	wrappedCases(add, tokenCase)
 
 	data, err := json.MarshalIndent(cases, "", "  ")
