@@ -35,6 +35,10 @@ type normalized struct {
 	// spare is the block the fast path filled before it handed the input on; the slow
 	// path builds the token in it when it is large enough.
 	spare tokenBuf
+
+	// utf16 is set when the input was UTF-16 and was decoded: offsets point at the code
+	// units, so a token byte and the raw byte at its offset may differ.
+	utf16 bool
 }
 
 // normalize finds the token in raw and cleans it. maxSize caps the input (0 means
@@ -53,6 +57,17 @@ func normalize(raw []byte, maxSize int) normalized {
 			"Paste only the token, or raise the cap if a token really is this long.")
 		return n
 	}
+	if len(raw) >= 2 && (raw[0] == 0 || raw[1] == 0 || raw[0] >= 0xFE) {
+		if bom, be, ok := utf16Order(raw); ok {
+			return fromUTF16(raw, maxSize, bom, be)
+		}
+	}
+	return normalizeText(raw, maxSize)
+}
+
+// normalizeText is normalize for an input that is not UTF-16.
+func normalizeText(raw []byte, maxSize int) normalized {
+	var n normalized
 	n.atBufferLimit = bufferLimit(len(raw))
 	if !n.fast(raw) {
 		n.slow(raw)

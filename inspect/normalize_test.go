@@ -131,7 +131,21 @@ func checkNormalized(t *testing.T, raw []byte, n normalized) {
 	if !n.stop && n.token == "" {
 		t.Errorf("neither stopped nor found a token")
 	}
-	if n.token != "" {
+	if n.token != "" && n.utf16 {
+		// Offsets point at UTF-16 code units: in range and in order, every ASCII byte at the
+		// byte of its unit that holds it.
+		if len(n.offsets) != len(n.token)+1 {
+			t.Fatalf("len(offsets) = %d, want len(token)+1 = %d", len(n.offsets), len(n.token)+1)
+		}
+		for i, o := range n.offsets {
+			if o < 0 || o > len(raw) || i < len(n.token) && o >= len(raw) || i > 0 && o < n.offsets[i-1] {
+				t.Fatalf("offsets[%d] = %d out of range or order (raw %d bytes)", i, o, len(raw))
+			}
+			if i < len(n.token) && n.token[i] < 0x80 && raw[o] != n.token[i] {
+				t.Fatalf("token[%d] = %q but raw[%d] = %q", i, n.token[i], o, raw[o])
+			}
+		}
+	} else if n.token != "" {
 		if len(n.offsets) != len(n.token)+1 {
 			t.Fatalf("len(offsets) = %d, want len(token)+1 = %d", len(n.offsets), len(n.token)+1)
 		}

@@ -23,6 +23,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf16"
 
 	"github.com/golang-jwt/jwt/v5"
 )
@@ -532,6 +533,36 @@ func main() {
 	c = tokenCase(small, in.f("input.extracted", "tok"), in.f("input.extracted", "second"))
 	c.Candidates = []Candidate{in.c("a second token glued to the first", "second")}
 	add("glued-tokens-log", "two whole tokens glued together in a log field", in, c)
+
+	// UTF-16 files, as Windows PowerShell's Out-File and > write them: decoded, with every
+	// offset pointing at the UTF-16 bytes.
+	u16 := func(s string, be bool) string {
+		var b strings.Builder
+		for _, u := range utf16.Encode([]rune(s)) {
+			if be {
+				b.WriteByte(byte(u >> 8))
+				b.WriteByte(byte(u))
+			} else {
+				b.WriteByte(byte(u))
+				b.WriteByte(byte(u >> 8))
+			}
+		}
+		return b.String()
+	}
+	in = (&input{}).mark("bom", "\xFF\xFE").mark("tok", u16(small, false)).mark("nl", u16("\r\n", false))
+	c = tokenCase(small, in.f("input.invisible-char", "bom"), in.f("input.trimmed", "nl"))
+	c.Messages = []string{"UTF-16 (little-endian, with the byte order mark FF FE)", "Out-File -Encoding utf8"}
+	add("utf16le-bom", "a token saved by PowerShell's Out-File: UTF-16LE with a BOM and CRLF", in, c)
+
+	in = (&input{}).mark("tok", u16(small, false))
+	c = tokenCase(small, Finding{"input.invisible-char", 0, 0})
+	c.Messages = []string{"UTF-16 (little-endian, without a byte order mark)"}
+	add("utf16le-no-bom", "UTF-16LE without a BOM: every other byte NUL", in, c)
+
+	in = (&input{}).mark("bom", "\xFE\xFF").mark("scheme", u16("Authorization: Bearer ", true)).mark("tok", u16(small, true))
+	c = tokenCase(small, in.f("input.invisible-char", "bom"), in.f("input.bearer-prefix", "scheme"))
+	c.Messages = []string{"big-endian"}
+	add("utf16be-bom-authorization", "an Authorization line in UTF-16BE with its BOM", in, c)
 
 	wrappedCases(add, tokenCase)
 
