@@ -546,10 +546,14 @@ func placeContext(b []byte, lo int, c *cand, kind msgKind) {
 				} else {
 					c.where = "the " + name + " header"
 				}
+				c.score += 5
 				if strings.EqualFold(name, "authorization") || strings.EqualFold(name, "proxy-authorization") {
 					c.pstart = k + 1 // the header name (and scheme) can be removed
+					// The server reads the Authorization header first: prefer it to a
+					// token in a cookie or the body, even a cut one, whose cut is then
+					// what the person needs to see.
+					c.score += authorizationBonus
 				}
-				c.score += 5
 			default:
 				c.where = "log field " + name
 				c.score += nameScore(name)
@@ -563,6 +567,9 @@ func placeContext(b []byte, lo int, c *cand, kind msgKind) {
 	}
 	c.where = "the surrounding text"
 }
+
+// authorizationBonus outweighs what a whole token elsewhere scores over a cut one.
+const authorizationBonus = 60
 
 // blankBack steps back from b[k] over spaces and tabs and at most one line break (LF or
 // CRLF) with the indentation before it, as a folded header line (RFC 7230 obs-fold, SIP

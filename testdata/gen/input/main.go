@@ -564,6 +564,20 @@ func main() {
 	c.Messages = []string{"big-endian"}
 	add("utf16be-bom-authorization", "an Authorization line in UTF-16BE with its BOM", in, c)
 
+	// The Authorization header is what the server reads: its token is chosen even when it
+	// is cut and a cookie holds a whole one, so the cut is what the person sees.
+	in = (&input{}).put("Authorization: Bearer ").mark("tok", large[:120]).put("\nCookie: s=").mark("ck", small).mark("nl", "\n")
+	c = tokenCase(large[:120], in.f("input.extracted", "tok"), in.f("input.trimmed", "nl"))
+	c.Candidates = []Candidate{in.c("cookie s", "ck")}
+	add("authorization-cut-cookie-whole", "a cut token in the Authorization header and a whole one in a cookie", in, c)
+
+	in = (&input{}).put("POST /v1/orders HTTP/1.1\r\nHost: api.example.com\r\nCookie: sid=").mark("ck", idTok).
+		put("\r\nAuthorization: Bearer ").mark("tok", large).put("\r\nContent-Type: application/json\r\n\r\n{\"id_token\":\"").mark("body", idTok).put("\"}")
+	c = tokenCase(large, in.f("input.extracted", "tok"))
+	c.Candidates = []Candidate{in.c("cookie sid", "ck"), in.c("JSON member id_token", "body")}
+	c.Messages = []string{"taken from the Authorization header of an HTTP request"}
+	add("http-request-authorization-first", "an HTTP request with tokens in a cookie, the Authorization header and the body", in, c)
+
 	wrappedCases(add, tokenCase)
 
 	data, err := json.MarshalIndent(cases, "", "  ")
