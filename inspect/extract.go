@@ -265,7 +265,7 @@ func (n *normalized) slow(raw []byte) {
 		n.stop = true
 		msg := "The input is empty."
 		if len(raw) > 0 {
-			msg = fmt.Sprintf("The input holds only whitespace (%d bytes) and nothing to inspect.", len(raw))
+			msg = fmt.Sprintf("The input holds only whitespace (%s) and nothing to inspect.", plural(len(raw), "byte"))
 		}
 		n.add("input.empty", Error, PartInput, 0, 0, msg, "Paste a token, give it as an argument, or pipe it on standard input.")
 		return

@@ -53,7 +53,7 @@ func normalize(raw []byte, maxSize int) normalized {
 	if len(raw) > maxSize {
 		n.stop = true
 		n.add("input.too-large", Error, PartInput, 0, 0,
-			fmt.Sprintf("The input is %d bytes, over the %d-byte cap; it was not read further.", len(raw), maxSize),
+			fmt.Sprintf("The input is %s, over the %d-byte cap; it was not read further.", plural(len(raw), "byte"), maxSize),
 			"Paste only the token, or raise the cap if a token really is this long.")
 		return n
 	}
@@ -315,11 +315,11 @@ func (n *normalized) trimmedFinding(raw []byte, s, e int) {
 	case s == 0 && tail == "\r":
 		what = "a trailing line break (CR)"
 	case s == 0:
-		what = fmt.Sprintf("%d bytes of trailing whitespace", len(tail))
+		what = plural(len(tail), "byte") + " of trailing whitespace"
 	case e == len(raw):
-		what = fmt.Sprintf("%d bytes of leading whitespace", s)
+		what = plural(s, "byte") + " of leading whitespace"
 	default:
-		what = fmt.Sprintf("%d bytes of leading and %d of trailing whitespace", s, len(tail))
+		what = fmt.Sprintf("%s of leading and %d of trailing whitespace", plural(s, "byte"), len(tail))
 	}
 	off, l := 0, s
 	if s == 0 {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -195,6 +196,15 @@ func checkNormalized(t *testing.T, raw []byte, n normalized) {
 		if !utf8.ValidString(f.Message) {
 			t.Errorf("finding %s message is not UTF-8: %q", f.Code, f.Message)
 		}
+		if HasUnsafe(f.Message) {
+			t.Errorf("finding %s message quotes pasted text without Sanitize: %q", f.Code, f.Message)
+		}
+		if m := oneMany.FindString(f.Message); m != "" {
+			t.Errorf("finding %s message says %q: singular and plural mixed up: %q", f.Code, m, f.Message)
+		}
+		if strings.Contains(f.Message, `\\`) && !bytes.Contains(raw, []byte(`\\`)) {
+			t.Errorf("finding %s message doubles a backslash of the paste (escaped twice): %q", f.Code, f.Message)
+		}
 	}
 	for _, c := range n.candidates {
 		if c.Offset < 0 || c.Length <= 0 || c.Offset+c.Length > len(raw) || c.Where == "" {
@@ -205,6 +215,9 @@ func checkNormalized(t *testing.T, raw []byte, n normalized) {
 		t.Errorf("ellipsis at %d+%d outside the raw input", n.ellipsisOffset, n.ellipsisLen)
 	}
 }
+
+// oneMany finds a count of one with a plural noun ("1 bytes").
+var oneMany = regexp.MustCompile(`(^|[^0-9.,])1 (bytes|characters|dots|spaces|line breaks|CR line breaks|CRLF line breaks|sequences|lines|more invisible characters|stray trailing dots)\b`)
 
 func TestNormalizeTooLarge(t *testing.T) {
 	raw := bytes.Repeat([]byte("A"), 101)

@@ -578,6 +578,21 @@ func main() {
 	c.Messages = []string{"taken from the Authorization header of an HTTP request"}
 	add("http-request-authorization-first", "an HTTP request with tokens in a cookie, the Authorization header and the body", in, c)
 
+	// Counts of one in the singular, and pasted text quoted once (Sanitize, no %q).
+	in = (&input{}).mark("tok", small).mark("sp", " ")
+	c = tokenCase(small, in.f("input.trimmed", "sp"))
+	c.Messages = []string{"Removed 1 byte of trailing whitespace"}
+	add("trailing-one-space", "a token and one trailing space", in, c)
+
+	in = (&input{}).mark("sp", " ").mark("tok", small)
+	c = tokenCase(small, in.f("input.trimmed", "sp"))
+	c.Messages = []string{"Removed 1 byte of leading whitespace"}
+	add("leading-one-space", "one leading space and a token", in, c)
+
+	in = (&input{}).mark("ph", "<your\\token\x1b[2J>")
+	c = Case{Stop: true, Findings: []Finding{in.f("input.placeholder", "ph")}, Messages: []string{`"<your\token\e[2J>"`}}
+	add("placeholder-backslash-escape", "a template placeholder holding a backslash and an ESC: quoted once, the ESC made visible", in, c)
+
 	wrappedCases(add, tokenCase)
 
 	data, err := json.MarshalIndent(cases, "", "  ")
