@@ -28,6 +28,9 @@ type view struct {
 	raw  []byte
 	inv  []invHit
 	nInv int // invisible characters found in all
+	// look are the typographic look-alikes read as the ASCII they stand for; only those
+	// inside the token are reported.
+	look []invHit
 }
 
 // invHit is one invisible character in the raw input.
@@ -88,10 +91,19 @@ func newView(raw []byte) *view {
 				v.m[k] = int32(k)
 			}
 		}
-		v.nInv++
-		if len(v.inv) < maxInvisibleFindings {
+		switch {
+		case ch.repl != 0:
+			if len(v.look) < maxConsidered {
+				v.look = append(v.look, invHit{off: i, size: size, ch: ch})
+			}
+			v.b = append(v.b, ch.repl)
+			v.m = append(v.m, int32(i))
+			i += size - 1
+			continue
+		case len(v.inv) < maxInvisibleFindings:
 			v.inv = append(v.inv, invHit{off: i, size: size, ch: ch})
 		}
+		v.nInv++
 		if ch.space {
 			v.b = append(v.b, ' ')
 			v.m = append(v.m, int32(i))

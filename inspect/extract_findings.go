@@ -491,6 +491,18 @@ func (n *normalized) invisibleFindings(v *view) {
 		n.add("input.invisible-char", Warning, part, h.off, h.size, msg,
 			"It comes from copying out of a web page, chat, e-mail or word processor, or from a file saved with a BOM; a server sees it as part of the token and cannot decode it. Copy from a plain-text source, or strip it where the token is stored.")
 	}
+	listed := 0
+	for _, h := range v.look {
+		if ts < 0 || h.off < ts || h.off >= te {
+			continue // a dash in the text around the token is no damage to it
+		}
+		if listed++; listed > maxInvisibleFindings {
+			break
+		}
+		n.add("input.invisible-char", Warning, PartToken, h.off, h.size,
+			fmt.Sprintf("A typographic character, %s %s, is at byte %d inside the token where %s belongs; it was read as %s.", codePoint(h.ch.r), h.ch.name, h.off, quoteText(string(h.ch.repl)), quoteText(string(h.ch.repl))),
+			"A word processor, a chat app or an input method replaced the character when the token was pasted through it; a server sees the replacement and cannot decode the token. Copy the token from a plain-text source, or turn off smart punctuation.")
+	}
 	if more := v.nInv - len(v.inv); more > 0 {
 		n.add("input.invisible-char", Warning, PartInput, 0, 0,
 			fmt.Sprintf("The input holds %s (not listed one by one); all were removed.", plural(more, "more invisible character")),

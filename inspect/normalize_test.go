@@ -161,6 +161,7 @@ func checkNormalized(t *testing.T, raw []byte, n normalized) {
 			switch {
 			case raw[o] == n.token[i]:
 			case raw[o] == '%' && o+2 < len(raw) && isHex(raw[o+1]) && isHex(raw[o+2]) && unhex(raw[o+1])<<4|unhex(raw[o+2]) == n.token[i]:
+			case lookAlike(raw, o) == n.token[i]:
 			default:
 				t.Fatalf("token[%d] = %q but raw[offsets[%d]=%d] = %q", i, n.token[i], i, o, raw[o])
 			}
@@ -175,6 +176,10 @@ func checkNormalized(t *testing.T, raw []byte, n normalized) {
 			want = lo + 3
 			if last != want {
 				t.Fatalf("offsets[len] = %d, want %d after a percent triplet", last, want)
+			}
+		} else if ch, size, ok := invisibleAt(raw, lo); ok && ch.repl == n.token[len(n.token)-1] {
+			if last != lo+size {
+				t.Fatalf("offsets[len] = %d, want %d after a typographic look-alike", last, lo+size)
 			}
 		} else if last != want {
 			t.Fatalf("offsets[len] = %d, want %d", last, want)
@@ -214,6 +219,14 @@ func checkNormalized(t *testing.T, raw []byte, n normalized) {
 	if n.ellipsis && (n.ellipsisOffset < 0 || n.ellipsisOffset+n.ellipsisLen > len(raw) || n.ellipsisLen <= 0) {
 		t.Errorf("ellipsis at %d+%d outside the raw input", n.ellipsisOffset, n.ellipsisLen)
 	}
+}
+
+// lookAlike is the ASCII character the typographic look-alike at raw[o] stands for, or 0.
+func lookAlike(raw []byte, o int) byte {
+	if ch, _, ok := invisibleAt(raw, o); ok {
+		return ch.repl
+	}
+	return 0
 }
 
 // oneMany finds a count of one with a plural noun ("1 bytes").

@@ -428,7 +428,6 @@ func main() {
 		{"stray-bang-header", "header", "!", "a ! typed into the header"},
 		{"stray-semicolon", "payload", ";", "a ; inside the payload, followed by more of the token"},
 		{"stray-equals", "payload", "=", "an = inside the payload that must not read as key=value"},
-		{"stray-hyphen-u2010", "payload", "\u2010", "a typographic hyphen (U+2010) where a word processor replaced -"},
 		{"stray-eacute", "signature", "é", "an é inside the signature"},
 	} {
 		pos := map[string]int{"header": 5, "payload": 100, "signature": len(large) - 10}[v.at]
@@ -436,6 +435,36 @@ func main() {
 		in = (&input{}).put(tok)
 		add(v.name, v.about+": the token is kept whole", in, tokenCase(tok))
 	}
+	// Typographic look-alikes in place of '-' and '.': read as them, each one reported.
+	dash := strings.IndexByte(small, '-')
+	if dash < 0 {
+		log.Fatal("the small fixture token has no '-' to replace")
+	}
+	for _, v := range []struct{ name, ch, code string }{
+		{"lookalike-hyphen-u2010", "\u2010", "U+2010 HYPHEN"},
+		{"lookalike-hyphen-u2011", "\u2011", "U+2011 NON-BREAKING HYPHEN"},
+		{"lookalike-minus-u2212", "\u2212", "U+2212 MINUS SIGN"},
+		{"lookalike-en-dash-u2013", "\u2013", "U+2013 EN DASH"},
+	} {
+		in = (&input{}).put(small[:dash]).mark("ch", v.ch).put(small[dash+1:])
+		c = tokenCase(small, in.f("input.invisible-char", "ch"))
+		c.Messages = []string{v.code + `, is at byte`, `where "-" belongs`}
+		add(v.name, "a word processor's or chat's "+v.code+" in place of the token's '-'", in, c)
+	}
+	first = strings.IndexByte(small, '.')
+	in = (&input{}).put(small[:first]).mark("ch", "\uFF0E").put(small[first+1:])
+	c = tokenCase(small, in.f("input.invisible-char", "ch"))
+	c.Messages = []string{"U+FF0E FULLWIDTH FULL STOP", `where "." belongs`}
+	add("lookalike-fullwidth-dot", "a fullwidth full stop (an input method's) in place of the first dot", in, c)
+
+	in = (&input{}).put(small[:60]).mark("ch", "\u3000").put(small[60:])
+	c = tokenCase(small, in.f("input.inner-whitespace", "ch"), in.f("input.invisible-char", "ch"))
+	c.Messages = []string{"U+3000 IDEOGRAPHIC SPACE"}
+	add("ideographic-space-inside", "an ideographic space (U+3000) inside the token", in, c)
+
+	in = (&input{}).put("2026-12-03 \u2014 auth \u2013 rejected token=").mark("tok", small).put(" \u2014 retry")
+	c = tokenCase(small, in.f("input.extracted", "tok"))
+	add("dashes-around", "em and en dashes in the log text around a token: no finding", in, c)
 	in = (&input{}).put("session=").mark("tok", small).put(";HttpOnly;Secure")
 	c = tokenCase(small, in.f("input.extracted", "tok"))
 	add("cookie-no-spaces", "a whole token followed by ;HttpOnly: the attribute is separate text", in, c)
