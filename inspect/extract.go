@@ -168,11 +168,8 @@ type cand struct {
 // point at. prior is the token joined so far when the run continues one (nil otherwise).
 func scanRun(b []byte, i, e int, prior *joinState) (end, dots int, key bool) {
 	j := i
-	var js joinState
-	if prior != nil {
-		js = *prior
-		js.hdr = append([]byte(nil), prior.hdr...)
-	}
+	var js joinState // the token so far, followed only once a stray character is met
+	started := false
 	from := i // b[from:j] is not yet in js
 	for j < e {
 		c := charClass[b[j]]
@@ -183,14 +180,19 @@ func scanRun(b []byte, i, e int, prior *joinState) (end, dots int, key bool) {
 				j++
 				continue
 			}
-			if j > i {
+			if w := strayShape(b, i, j, e); w > 0 {
+				if !started && prior != nil {
+					js = *prior
+					js.hdr = append([]byte(nil), prior.hdr...)
+				}
+				started = true
 				js.add(b[from:j])
-				from = j
-				if w := strayAt(b, i, j, e, &js); w > 0 {
+				if js.incomplete() {
 					from = j + w
 					j += w
 					continue
 				}
+				from = j
 			}
 			if c == clEq {
 				return j, dots, true
@@ -214,15 +216,14 @@ func scanRun(b []byte, i, e int, prior *joinState) (end, dots int, key bool) {
 // text after it to count as the rest of the token rather than separate text.
 const minStrayTail = 8
 
-// strayAt decides whether b[j], a character no token holds (or an `=` that would read as
-// a key=value separator) right after the token characters of b[i:j], is a stray character
-// inside the token: a word processor's or a chat's replacement, a slip of the keyboard.
-// It is when the token so far (js) is incomplete — segments missing, or a last segment
-// shorter than its alg makes it — and at least minStrayTail base64url characters continue
-// it, not ending in a key= or a header name. It returns the character's width, or 0 when
-// what follows is separate text.
-func strayAt(b []byte, i, j, e int, js *joinState) int {
-	if charClass[b[j-1]]&(clB64|clDot) == 0 {
+// strayShape reports whether b[j], a character no token holds (or an `=` that would read
+// as a key=value separator) right after the token characters of b[i:j], may be a stray
+// character inside the token (a slip of the keyboard, a chat's replacement): at least
+// minStrayTail base64url characters follow it, not ending in a key= or a header name. It
+// returns the character's width, or 0 when what follows is separate text. Whether the
+// token so far is incomplete (joinState.incomplete) decides.
+func strayShape(b []byte, i, j, e int) int {
+	if j <= i || charClass[b[j-1]]&(clB64|clDot) == 0 {
 		return 0
 	}
 	w := 1
@@ -249,17 +250,17 @@ func strayAt(b []byte, i, j, e int, js *joinState) int {
 	if k-(j+w) < minStrayTail || k < e && (b[k] == ':' || b[k] == '=' && k+1 < e && charClass[b[k+1]]&clB64 != 0) {
 		return 0
 	}
+	return w
+}
+
+// incomplete reports whether the token followed so far misses segments, or has a last
+// segment shorter than its alg makes it.
+func (js *joinState) incomplete() bool {
 	need := js.need
 	if need == 0 {
 		need = 3
 	}
-	switch {
-	case js.dots < need-1:
-		return w // segments are missing
-	case js.dots == need-1 && js.sizes != nil && !js.fits(js.last) && !js.over(js.last):
-		return w // the last segment is short of what its alg makes it
-	}
-	return 0
+	return js.dots < need-1 || js.dots == need-1 && js.sizes != nil && !js.fits(js.last) && !js.over(js.last)
 }
 
 // slow is the general path: see the file comment.
