@@ -256,6 +256,11 @@ func dottedKind(t []byte) (desc, hint string, ok bool) {
 	if len(t) == 0 || len(t) > 255 || jsonPrefix(t) {
 		return "", "", false
 	}
+	for _, c := range t {
+		if c <= ' ' || c >= 0x7F {
+			return "", "", false // words with spaces or controls are text, not a name
+		}
+	}
 	dot := bytes.LastIndexByte(t, '.')
 	first := bytes.IndexByte(t, '.')
 	if dot <= 0 || dot == len(t)-1 {
