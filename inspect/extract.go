@@ -234,8 +234,8 @@ func strayShape(b []byte, i, j, e int) int {
 		}
 	case c >= 0xC2:
 		r, size := utf8.DecodeRune(b[j:e])
-		if r == utf8.RuneError || unicode.IsControl(r) {
-			return 0
+		if r == utf8.RuneError || unicode.IsControl(r) || r == '…' {
+			return 0 // a logger's ellipsis marks a cut: what follows is not the token
 		}
 		w = size
 	case c <= ' ' || c == 0x7F || c >= 0x80:

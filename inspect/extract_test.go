@@ -82,6 +82,12 @@ func TestExtractJoins(t *testing.T) {
 		{"header alone on a line, then a whole token (chosen)", hdr + ".\n" + tok, tok},
 		{"folded with a tab", "Authorization: Bearer " + tok[:30] + "\r\n\t" + tok[30:] + "\r\nHost: x", tok},
 		{"JSON escapes", `{"id_token":"` + tok[:50] + `\r\n` + tok[50:] + `"}`, tok},
+		{"stray * inside the payload", hdr + "." + pay[:20] + "*" + pay[20:] + "." + sig, hdr + "." + pay[:20] + "*" + pay[20:] + "." + sig},
+		{"stray | inside the signature", hdr + "." + pay + "." + sig[:20] + "|" + sig[20:], hdr + "." + pay + "." + sig[:20] + "|" + sig[20:]},
+		{"cut token then a cookie attribute", "s=" + hdr + "." + pay[:30] + ";Path=/", hdr + "." + pay[:30]},
+		{"cut token then a long URL parameter", "/cb?id_token=" + hdr + "." + pay[:30] + "&redirect_uri=https://x", hdr + "." + pay[:30]},
+		{"whole token then ;HttpOnly", "s=" + tok + ";HttpOnly", tok},
+		{"cut token, an ellipsis sign, a word", "token=" + hdr + "." + pay[:30] + "…truncated", hdr + "." + pay[:30] + "…"},
 		{"terminal wrap right after token=eyJ", "level=warn token=eyJ\n" + tok[3:] + " user=alice", tok},
 	}
 	for _, c := range cases {
