@@ -1,0 +1,89 @@
+package inspect
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// demoToken is cmd/jwtlens/demo/token.jwt: an RS256 token with a 256-byte signature,
+// made by cmd/jwtlens/demo's generator and verified with its key.pem.
+func demoToken(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "cmd", "jwtlens", "demo", "token.jwt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.TrimSpace(string(b))
+}
+
+// TestSignatureTooLong: a signature longer than its alg makes has characters added; it
+// was not cut, so it gets signature.length saying so and no structure.truncated.
+func TestSignatureTooLong(t *testing.T) {
+	hs := loadTokens(t)["HS256"]
+	rs := demoToken(t)
+	for _, tc := range []struct {
+		name, tok, want string
+	}{
+		{"HS256 two characters appended", hs + "AA", "1 byte too many"},
+		{"HS256 four characters appended", hs + "AAAA", "3 bytes too many"},
+		{"RS256 one character typed in", rs[:300] + "x" + rs[300:], "1 byte too many for a 2048-bit key"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := reportFor(t, tc.tok)
+			if r.Has("structure.truncated") {
+				t.Errorf("structure.truncated for a signature with characters added: %s", find(r, "structure.truncated").Message)
+			}
+			f := find(r, "signature.length")
+			if f == nil || !strings.Contains(f.Message, tc.want) || !strings.Contains(f.Message, "typed into it") {
+				t.Fatalf("signature.length = %+v, want a message with %q", f, tc.want)
+			}
+		})
+	}
+}
+
+// TestRSASignatureUncommonSize: without a key, an RSA signature of a size no common key
+// makes is damaged; the last segment shorter than the next common size was cut.
+func TestRSASignatureUncommonSize(t *testing.T) {
+	rs := demoToken(t)
+	sigStart := strings.LastIndexByte(rs, '.') + 1
+	for _, tc := range []struct {
+		name      string
+		chars     int // characters of the signature kept (a multiple of 4: no bad length)
+		truncated bool
+	}{
+		{"224 bytes", 224 / 3 * 4, true},
+		{"240 bytes", 240 / 3 * 4, true},
+		{"whole", -1, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tok := rs
+			if tc.chars >= 0 {
+				tok = rs[:sigStart+tc.chars]
+			}
+			r := reportFor(t, tok)
+			if got := r.Has("structure.truncated"); got != tc.truncated {
+				t.Errorf("structure.truncated = %v, want %v (%v)", got, tc.truncated, codes(r))
+			}
+			if got := r.Has("signature.length"); got != tc.truncated {
+				t.Errorf("signature.length = %v, want %v (%v)", got, tc.truncated, codes(r))
+			}
+		})
+	}
+	for _, n := range commonRSASizes {
+		if _, _, ok := rsaNeighbours(n); !ok {
+			t.Errorf("rsaNeighbours(%d) not common", n)
+		}
+	}
+}
+
+// TestExpectedBytesFromAlg: the expected signature size is known from a fixed-size alg
+// even when the token was cut before its signature.
+func TestExpectedBytesFromAlg(t *testing.T) {
+	hs := loadTokens(t)["HS256"]
+	r := reportFor(t, hs[:60])
+	if r.Signature.ExpectedBytes != 32 {
+		t.Errorf("ExpectedBytes = %d, want 32 for HS256 cut in the payload", r.Signature.ExpectedBytes)
+	}
+}
