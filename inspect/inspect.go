@@ -82,6 +82,7 @@ func (in *inspection) decode() {
 		in.segs[k] = in.decodeSegment(&buf, spans[k], k)
 		if spans[k].Part == PartPayload {
 			in.parseSegment(&in.segs[k])
+			in.findLostDot(&in.segs[k])
 		}
 	}
 	r.Segments = make([]Segment, len(in.segs))

@@ -87,3 +87,28 @@ func TestExpectedBytesFromAlg(t *testing.T) {
 		t.Errorf("ExpectedBytes = %d, want 32 for HS256 cut in the payload", r.Signature.ExpectedBytes)
 	}
 }
+
+// TestLostDot: a token whose dot before the signature was lost has every character; it
+// is not cut short, and the payload still shows.
+func TestLostDot(t *testing.T) {
+	hs := loadTokens(t)["HS256"]
+	rs := demoToken(t)
+	for _, tok := range []string{hs, rs} {
+		dot := strings.LastIndexByte(tok, '.')
+		r := reportFor(t, tok[:dot]+tok[dot+1:])
+		if r.Has("structure.truncated") {
+			t.Errorf("structure.truncated for a lost dot: %s", find(r, "structure.truncated").Message)
+		}
+		f := find(r, "structure.segment-count")
+		if f == nil || !strings.Contains(f.Message, "the dot before the signature was lost") || f.Offset != dot {
+			t.Errorf("segment-count = %+v, want the lost dot at %d", f, dot)
+		}
+		if r.Payload == nil || r.Has("base64.bad-length") {
+			t.Errorf("payload %v, codes %v", r.Payload, codes(r))
+		}
+	}
+	// A payload cut short is still a cut, not a lost dot.
+	if r := reportFor(t, hs[:120]); !r.Has("structure.truncated") {
+		t.Errorf("cut payload: %v", codes(r))
+	}
+}

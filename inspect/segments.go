@@ -79,6 +79,10 @@ func segmentSpans(tok string, l layout, parts []Part) []Segment {
 func (in *inspection) segmentCountFinding() {
 	count := in.layout.count
 	jwe := in.looksJWE
+	if in.cut.lostDot > 0 {
+		in.lostDotFinding()
+		return
+	}
 	var msg, hint string
 	switch {
 	case count == 1:

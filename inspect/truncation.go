@@ -14,6 +14,10 @@ type cutEvidence struct {
 	// RSA size) makes: characters were added, nothing was cut.
 	sigLong    bool
 	sigMissing bool // the last segment is an empty signature where alg needs one
+	// lostDot is the token offset where the dot before the signature was lost (0: not
+	// lost), and lostDotSig the signature size in bytes that the text after it has.
+	lostDot, lostDotSig int
+	lostDotAlg          string
 	// ellipsis is the length in bytes of a trailing "..." or "…" a logger left, 0 if none.
 	ellipsis int
 }
@@ -47,7 +51,7 @@ func trimEllipsis(tok string) (string, int) {
 // saying where the cut is and what was lost.
 func (in *inspection) truncation() {
 	last := in.last()
-	if last == nil {
+	if last == nil || in.cut.lostDot > 0 {
 		return
 	}
 	count := in.layout.count
