@@ -1,6 +1,7 @@
 package inspect
 
 import (
+	"jwtlens/keys"
 	"os"
 	"path/filepath"
 	"strings"
@@ -110,5 +111,56 @@ func TestLostDot(t *testing.T) {
 	// A payload cut short is still a cut, not a lost dot.
 	if r := reportFor(t, hs[:120]); !r.Has("structure.truncated") {
 		t.Errorf("cut payload: %v", codes(r))
+	}
+}
+
+// keyAt reads a key from testdata/keys (made by go run ./testdata/gen/keys).
+func keyAt(t *testing.T, name string) Options {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "keys", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Options{Keys: []keys.Set{readKeyMaterial(t, b, name)}}
+}
+
+// TestRSAKeyOfOtherSize: a whole RSA signature checked with a key of another size is a
+// key problem (the wrong key), not a damaged token.
+func TestRSAKeyOfOtherSize(t *testing.T) {
+	tok := loadTokens(t)["RS256"]
+	r := Inspect([]byte(tok), keyAt(t, "rsa4096.pub.pem"))
+	if r.Has("signature.length") || r.Has("structure.truncated") {
+		t.Errorf("damage reported for a whole signature: %v", codes(r))
+	}
+	f := find(r, "signature.invalid")
+	if f == nil || !strings.Contains(f.Message, "the signature is 256 bytes, this key makes 512-byte signatures: it is not the key that signed this token") {
+		t.Fatalf("signature.invalid = %+v", f)
+	}
+	if strings.Contains(f.Message, "see the finding above") {
+		t.Errorf("message points at a finding that is not there: %s", f.Message)
+	}
+	// A signature cut to a size no key makes is still damage, with a key too.
+	cut := tok[:len(tok)-40]
+	if r := Inspect([]byte(cut), keyAt(t, "rsa2048.pub.pem")); !r.Has("signature.length") {
+		t.Errorf("cut signature with key: %v", codes(r))
+	}
+}
+
+// TestCauseHeadsFindings: the finding that explains a failed verification comes first,
+// and signature.invalid names it by code.
+func TestCauseHeadsFindings(t *testing.T) {
+	tok := loadTokens(t)["HS256-secret-with-newline"]
+	r := Inspect([]byte(tok), Options{Keys: []keys.Set{keyFile(t, "secret-a.txt")}})
+	if len(r.Findings) == 0 || r.Findings[0].Code != "key.secret-whitespace" {
+		t.Fatalf("first finding %v, want key.secret-whitespace", r.Findings)
+	}
+	f := find(r, "signature.invalid")
+	if f == nil || !strings.Contains(f.Message, "see key.secret-whitespace") || strings.Contains(f.Message, "above") {
+		t.Errorf("signature.invalid = %+v", f)
+	}
+	tok = loadTokens(t)["ES256-der"]
+	r = Inspect([]byte(tok), Options{Keys: []keys.Set{keyFile(t, "ec256-a.pem")}})
+	if len(r.Findings) == 0 || r.Findings[0].Code != "signature.der-encoded" {
+		t.Fatalf("first finding %v, want signature.der-encoded", r.Findings)
 	}
 }
