@@ -164,3 +164,33 @@ func TestCauseHeadsFindings(t *testing.T) {
 		t.Fatalf("first finding %v, want signature.der-encoded", r.Findings)
 	}
 }
+
+// TestNothingToJudge: a token whose signature is empty, cut or over detached content
+// cannot be checked by any key: cannot-check, never signature.invalid.
+func TestNothingToJudge(t *testing.T) {
+	toks := loadTokens(t)
+	hs := toks["HS256"]
+	dot1 := strings.IndexByte(hs, '.')
+	dot2 := strings.LastIndexByte(hs, '.')
+	secret := Options{Keys: []keys.Set{keyFile(t, "secret-a.txt")}}
+	for _, tc := range []struct {
+		name, tok string
+		opt       Options
+	}{
+		{"empty signature", hs[:dot2+1], secret},
+		{"signature cut 2 characters short", hs[:len(hs)-2], secret},
+		{"signature cut, no key", hs[:len(hs)-2], Options{}},
+		{"detached payload", hs[:dot1+1] + hs[dot2:], secret},
+		{"RSA signature cut, with key", toks["RS256"][:len(toks["RS256"])-40], Options{Keys: []keys.Set{keyFile(t, "rsa-a.pem")}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Inspect([]byte(tc.tok), tc.opt)
+			if r.Verification.Status != CannotCheck || r.Has("signature.invalid") {
+				t.Errorf("status %s, codes %v; want cannot-check without signature.invalid", r.Verification.Status, codes(r))
+			}
+			if f := find(r, "signature.not-verified"); f != nil && strings.Contains(f.Hint, "--key") {
+				t.Errorf("hint suggests a key: %s", f.Hint)
+			}
+		})
+	}
+}

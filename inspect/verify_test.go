@@ -325,15 +325,20 @@ func TestVerifyNoKey(t *testing.T) {
 	for _, c := range []struct {
 		name, tok string
 		finding   bool
+		status    VerifyStatus
 	}{
-		{"signed token", toks["RS256"], true},
-		{"alg none", toks["none"], false},
-		{"JWE", "eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.a.b.c.d", false},
-		{"not a token", "hello", false},
+		{"signed token", toks["RS256"], true, NotChecked},
+		// No key could check these: cannot-check, and nothing suggests giving one.
+		{"alg none", toks["none"], false, CannotCheck},
+		{"JWE", "eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.a.b.c.d", false, CannotCheck},
+		{"not a token", "hello", false, NotChecked},
 	} {
 		_, v, fs := runVerify(t, c.tok)
-		if v.Status != NotChecked || (finding(fs, "signature.not-verified") != nil) != c.finding {
-			t.Errorf("%s with no key: %s %v, want not-checked with signature.not-verified %v", c.name, v.Status, findingCodes(fs), c.finding)
+		if v.Status != c.status || (finding(fs, "signature.not-verified") != nil) != c.finding {
+			t.Errorf("%s with no key: %s %v, want %s with signature.not-verified %v", c.name, v.Status, findingCodes(fs), c.status, c.finding)
+		}
+		if c.status == CannotCheck && (strings.Contains(v.Detail, "--key") || strings.Contains(v.Detail, "give")) {
+			t.Errorf("%s: detail suggests a key: %s", c.name, v.Detail)
 		}
 	}
 }
