@@ -1,11 +1,13 @@
 package inspect
 
 import (
+	"encoding/base64"
 	"jwtlens/keys"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // demoToken is cmd/jwtlens/demo/token.jwt: an RS256 token with a 256-byte signature,
@@ -194,3 +196,39 @@ func TestNothingToJudge(t *testing.T) {
 		})
 	}
 }
+
+// TestDatesOutOfRange: a NumericDate past year 9999 gets no Time (the JSON output must
+// stay writable); an nbf no clock reaches makes the token never valid.
+func TestDatesOutOfRange(t *testing.T) {
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name, payload, code string
+		sev                 Severity
+	}{
+		{"nbf 1e20", `{"nbf":1e20}`, "claims.not-yet-valid", Error},
+		{"nbf in milliseconds", `{"nbf":1700000000000}`, "claims.not-yet-valid", Error},
+		{"exp 1e20", `{"exp":1e20}`, "claims.time-unit", Warning},
+		{"iat past 9999", `{"iat":300000000000}`, "claims.time-unit", Warning},
+		{"exp before year 0", `{"exp":-1e12}`, "claims.expired", Error},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tok := b64(`{"alg":"HS256"}`) + "." + b64(tc.payload) + "." + strings.Repeat("A", 43)
+			r := Inspect([]byte(tok), Options{Now: now})
+			f := find(r, tc.code)
+			if f == nil || f.Severity != tc.sev {
+				t.Fatalf("%s = %+v, want severity %v", tc.code, f, tc.sev)
+			}
+			if tc.code == "claims.not-yet-valid" && !strings.Contains(f.Message, "never valid") {
+				t.Errorf("message %q", f.Message)
+			}
+			for _, c := range r.Claims {
+				if !c.Time.IsZero() && (c.Time.Year() < 0 || c.Time.Year() > 9999) {
+					t.Errorf("claim %s has Time %v", c.Name, c.Time)
+				}
+			}
+		})
+	}
+}
+
+// b64 encodes s as base64url without padding.
+func b64(s string) string { return base64.RawURLEncoding.EncodeToString([]byte(s)) }
