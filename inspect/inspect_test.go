@@ -130,7 +130,7 @@ func TestInspectFixtures(t *testing.T) {
 		{name: "escaped-slash", kind: KindJWS},
 		{name: "control-chars", kind: KindJWS},
 		{name: "es256-der", kind: KindJWS, codes: []string{"signature.der-encoded"}, sigBytes: 71, sigWant: 64},
-		{name: "header-risky", kind: KindJWS, codes: []string{"header.kid-suspicious", "header.remote-key", "header.embedded-key", "header.crit"},
+		{name: "header-risky", kind: KindJWS, codes: []string{"header.crit", "header.kid-suspicious", "header.remote-key", "header.embedded-key"},
 			decodedAt: map[string]string{"header.kid-suspicious": "../../", "header.remote-key": `"jku"`, "header.embedded-key": `"jwk"`, "header.crit": `"crit"`}},
 		{name: "alg-case", kind: KindJWS, codes: []string{"header.alg-case"}, decodedAt: map[string]string{"header.alg-case": `"hs256"`}},
 		{name: "alg-unknown", kind: KindJWS, codes: []string{"header.alg-unknown"}, decodedAt: map[string]string{"header.alg-unknown": `"HS257"`}},

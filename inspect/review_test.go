@@ -232,3 +232,28 @@ func TestDatesOutOfRange(t *testing.T) {
 
 // b64 encodes s as base64url without padding.
 func b64(s string) string { return base64.RawURLEncoding.EncodeToString([]byte(s)) }
+
+// TestCrit: crit naming an extension jwtlens does not know, or malformed, is an error (a
+// conforming server rejects the token); crit naming only understood ones is a warning.
+func TestCrit(t *testing.T) {
+	for _, tc := range []struct {
+		header string
+		sev    Severity
+	}{
+		{`{"alg":"HS256","crit":["x-unknown"],"x-unknown":1}`, Error},
+		{`{"alg":"HS256","crit":["b64"],"b64":false}`, Error},
+		{`{"alg":"HS256","crit":[]}`, Error},
+		{`{"alg":"HS256","crit":"ppt"}`, Error},
+		{`{"alg":"ES256","typ":"passport","ppt":"shaken","crit":["ppt"]}`, Warning},
+	} {
+		tok := b64(tc.header) + "." + b64(`{"sub":"alice"}`) + "." + strings.Repeat("A", 43)
+		f := find(reportFor(t, tok), "header.crit")
+		if f == nil || f.Severity != tc.sev {
+			t.Errorf("%s: header.crit = %+v, want severity %v", tc.header, f, tc.sev)
+			continue
+		}
+		if tc.sev == Error && !strings.Contains(f.Message, "a conforming server rejects") {
+			t.Errorf("%s: message %q", tc.header, f.Message)
+		}
+	}
+}
