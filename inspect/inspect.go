@@ -62,7 +62,9 @@ func (in *inspection) decode() {
 	if hdr.jsonErr == nil && hdr.seg.JSON != nil && hdr.seg.JSON.Get("enc") != nil {
 		in.looksJWE = true
 	}
-	if in.layout.count == 5 {
+	if in.layout.count == 5 && !in.jwsHeader(&hdr) {
+		// Five segments under a header with a signature alg and no enc are not a JWE but
+		// glued tokens; segmentCountFinding says so, once.
 		in.looksJWE = true
 	}
 	parts := jwsParts
@@ -95,7 +97,7 @@ func (in *inspection) decode() {
 	}
 	in.jsonFindings()
 	in.headerChecks()
-	if c := in.layout.count; (c != 3 && c != 5) || (c == 3 && in.looksJWE) {
+	if c := in.layout.count; (c != 3 && c != 5) || (c == 3 && in.looksJWE) || (c == 5 && !in.looksJWE) {
 		in.segmentCountFinding()
 	}
 	in.emptySegmentFindings()
@@ -109,6 +111,17 @@ func (in *inspection) decode() {
 		r.Segments[k] = in.segs[k].seg
 	}
 	in.claimsAndText()
+}
+
+// jwsHeader reports whether hdr parsed as a JWS header: an alg of the JWS registry and
+// no enc.
+func (in *inspection) jwsHeader(hdr *segInfo) bool {
+	if hdr.jsonErr != nil || hdr.seg.JSON == nil || hdr.seg.JSON.Type != TypeObject || hdr.seg.JSON.Get("enc") != nil {
+		return false
+	}
+	alg, _ := hdr.seg.JSON.Get("alg").String()
+	_, ok := jwsAlgs[alg]
+	return ok
 }
 
 // decodeSegment decodes one segment leniently, appending its bytes to the shared buffer.
@@ -393,9 +406,9 @@ func (in *inspection) jweInfo() {
 func (in *inspection) setKind() {
 	r := in.r
 	switch {
-	case in.layout.count == 5 || (in.looksJWE && in.layout.count < 5):
+	case in.looksJWE && in.layout.count <= 5:
 		r.Kind = KindJWE
-	case in.layout.count == 3 || in.layout.count == 2 || in.layout.count == 4:
+	case in.layout.count >= 2 && in.layout.count <= 5:
 		if r.Header == nil {
 			return
 		}

@@ -257,3 +257,16 @@ func TestCrit(t *testing.T) {
 		}
 	}
 }
+
+// TestGluedTokens: two signed tokens glued together have 5 segments but no enc: one
+// consistent finding, not JWE complaints that contradict each other.
+func TestGluedTokens(t *testing.T) {
+	hs := loadTokens(t)["HS256"]
+	r := reportFor(t, hs+hs)
+	if r.Has("header.alg-unknown") || r.Has("structure.jwe") || r.Kind == KindJWE {
+		t.Errorf("kind %s, codes %v", r.Kind, codes(r))
+	}
+	if f := find(r, "structure.segment-count"); f == nil || !strings.Contains(f.Message, "joined") {
+		t.Errorf("segment-count = %+v", f)
+	}
+}

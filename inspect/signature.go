@@ -121,6 +121,9 @@ func (in *inspection) signatureChecks() {
 		switch {
 		case got > want:
 			msg := fmt.Sprintf("the %s signature is %d bytes, %s too many: %s signatures are exactly %d bytes (%d base64url characters); extra characters follow the signature, or a character was typed into it", in.alg, got, countOf(got-want, "byte"), in.alg, want, (want*8+5)/6)
+			if got-want > maxExtraBytes {
+				msg = fmt.Sprintf("the %s signature is %d bytes, %s too many: %s signatures are exactly %d bytes (%d base64url characters); text was appended to it, or it is encoded another way", in.alg, got, countOf(got-want, "byte"), in.alg, want, (want*8+5)/6)
+			}
 			in.addAt("signature.length", Error, PartSignature, sg.seg.Start, sg.seg.End, msg, sigLengthHint(got, want))
 			in.cut.sigLong = true
 		case got < want:
