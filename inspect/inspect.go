@@ -439,7 +439,37 @@ func (in *inspection) claimsAndText() {
 	if r.Payload != nil {
 		r.Findings = append(r.Findings, textFindings(PartPayload, r.Payload, pAt)...)
 	}
-	if len(in.opt.Expect) > 0 {
+	switch {
+	case len(in.opt.Expect) == 0:
+	case r.Payload == nil:
+		in.expectUncheckable()
+	default:
 		r.Findings = append(r.Findings, checkExpectations(r.Payload, in.opt.Expect, pAt)...)
 	}
+}
+
+// expectUncheckable reports, in one finding, that the expected claims cannot be checked
+// because the payload could not be read: the token is at fault, not the issuer's claims.
+func (in *inspection) expectUncheckable() {
+	names := make([]string, 0, len(in.opt.Expect))
+	for _, e := range in.opt.Expect {
+		names = append(names, quoted(e.Name))
+	}
+	why := "the payload is not a JSON object"
+	sg := in.seg(PartPayload)
+	switch {
+	case in.r.Kind == KindJWE || in.looksJWE:
+		why = "the token is encrypted (JWE), so its claims cannot be read"
+	case sg == nil || sg.seg.Text == "":
+		why = "the token has no payload"
+	case in.cut.jsonCutAt == sg.index+1 || in.r.Has("structure.truncated"):
+		why = "the payload was cut short"
+	}
+	start, end := 0, len(in.r.Token)
+	if sg != nil {
+		start, end = sg.seg.Start, sg.seg.End
+	}
+	in.addAt("claims.expect-failed", Error, PartClaims, start, end,
+		fmt.Sprintf("cannot check the expected claims (%s): %s", strings.Join(names, ", "), why),
+		"fix the token first (see the findings above it); the expectations are checked once the payload can be read")
 }

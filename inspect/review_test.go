@@ -270,3 +270,26 @@ func TestGluedTokens(t *testing.T) {
 		t.Errorf("segment-count = %+v", f)
 	}
 }
+
+// TestExpectOnUnreadablePayload: when the payload did not parse, the expectations are
+// one "cannot check" finding, never advice to the issuer.
+func TestExpectOnUnreadablePayload(t *testing.T) {
+	hs := loadTokens(t)["HS256"]
+	exps, err := ParseClaimsSpec("sub='alice';iss='x'")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := Inspect([]byte(hs[:100]), Options{Expect: exps})
+	var n int
+	for _, f := range r.Findings {
+		if f.Code == "claims.expect-failed" {
+			n++
+			if !strings.Contains(f.Message, "cannot check the expected claims") || !strings.Contains(f.Message, "cut short") || strings.Contains(f.Hint, "issuer") {
+				t.Errorf("finding %+v", f)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d claims.expect-failed findings, want 1", n)
+	}
+}
