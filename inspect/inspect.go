@@ -285,6 +285,11 @@ func (in *inspection) jsonFindings() {
 				in.cut.jsonCut(sg.index)
 				continue
 			}
+			if part == PartPayload && in.textPayload(b) {
+				in.add("json.invalid", Warning, part, off, n, "the payload is text, not a JWT claims set: a JWS may sign any content, and this one carries text",
+					"nothing to fix if the receiver expects text; a receiver expecting a JWT (typ JWT) rejects it")
+				continue
+			}
 			msg := fmt.Sprintf("the %s is not valid JSON: at byte %d %s was expected, found %s", part, e.offset, e.what, describeByte(b, e.offset))
 			hint := "a JWT's " + string(part) + " must be a JSON object; the segment holds something else or was damaged"
 			if part == PartPayload && b[0] != '{' && b[0] != '[' && b[0] != '"' {
@@ -300,6 +305,11 @@ func (in *inspection) jsonFindings() {
 			v := sg.seg.JSON
 			off, n := at(v.Start, v.End)
 			msg := fmt.Sprintf("the %s is valid JSON but a %s, not an object", part, typeName(v.Type))
+			if part == PartPayload && in.textPayload(b) {
+				in.add("json.not-object", Warning, part, off, n, msg+": the payload is text, not a JWT claims set",
+					"nothing to fix if the receiver expects this content; JWT claims are always a JSON object {…}")
+				continue
+			}
 			in.add("json.not-object", Error, part, off, n, msg, "a JOSE header and JWT claims are always a JSON object {…}")
 		}
 		for _, d := range sg.dups {
@@ -312,6 +322,21 @@ func (in *inspection) jsonFindings() {
 			in.add("json.duplicate-key", sev, part, off, n, msg, hint)
 		}
 	}
+}
+
+// textPayload reports whether a payload that is no JSON object is to be taken as the
+// content of a JWS rather than as broken claims: it is whole, valid UTF-8 text (no JSON
+// cut short, no nested token), and the header does not say typ JWT.
+func (in *inspection) textPayload(b []byte) bool {
+	if !utf8.Valid(b) || in.r.Header == nil || in.r.NestedToken != "" {
+		return false
+	}
+	if sg := in.seg(PartPayload); sg != nil && sg.jsonErr != nil && sg.jsonErr.code == "json.truncated" {
+		return false
+	}
+	typ, _ := in.r.Header.Get("typ").String()
+	t := strings.ToLower(typ)
+	return t != "jwt" && t != "application/jwt" && !strings.HasSuffix(t, "+jwt")
 }
 
 // add appends a finding whose raw offset is already known.

@@ -293,3 +293,26 @@ func TestExpectOnUnreadablePayload(t *testing.T) {
 		t.Errorf("%d claims.expect-failed findings, want 1", n)
 	}
 }
+
+// TestTextPayload: a JWS carrying text is a warning unless its header says typ JWT.
+func TestTextPayload(t *testing.T) {
+	for _, tc := range []struct {
+		header, payload string
+		sev             Severity
+	}{
+		{`{"alg":"HS256"}`, "It's a dangerous business, Frodo", Warning},
+		{`{"alg":"HS256","typ":"JWT"}`, "It's a dangerous business, Frodo", Error},
+		{`{"alg":"HS256"}`, `"a JSON string"`, Warning},
+		{`{"alg":"HS256","typ":"JWT"}`, `[1,2]`, Error},
+	} {
+		tok := b64(tc.header) + "." + b64(tc.payload) + "." + strings.Repeat("A", 43)
+		r := reportFor(t, tok)
+		f := find(r, "json.invalid")
+		if f == nil {
+			f = find(r, "json.not-object")
+		}
+		if f == nil || f.Severity != tc.sev {
+			t.Errorf("%s %s: %+v, want severity %v", tc.header, tc.payload, f, tc.sev)
+		}
+	}
+}
