@@ -384,3 +384,25 @@ func TestCheckJSONIsTerminalSafe(t *testing.T) {
 		t.Errorf("payload csi %q rlo %q; want the original values back", out.Payload.CSI, out.Payload.RLO)
 	}
 }
+
+// TestCheckJSONOddClaims runs the binary on a NumericDate in milliseconds past year 9999 and
+// on raw bytes that are not UTF-8 (one of them 0x9B, an 8-bit CSI): --json must print a
+// valid, UTF-8, terminal-safe object, with the time as null and its raw value.
+func TestCheckJSONOddClaims(t *testing.T) {
+	tok := b64(`{"alg":"HS256"}`) + "." + b64("{\"exp\":253402300800000,\"sub\":\"a\x9bb\xff\"}") + ".c2ln"
+	res := runBin(t, "", "check", "--json", "--now", fixtureNow, tok)
+	if res.code != 1 || res.stderr != "" {
+		t.Errorf("exit %d, stderr %q; want 1 and nothing on stderr", res.code, res.stderr)
+	}
+	checkSafeJSON(t, "--json", []byte(res.stdout))
+	if strings.Contains(res.stdout, "\x9b") {
+		t.Errorf("--json holds the raw byte 0x9B")
+	}
+	if !strings.Contains(res.stdout, `"time": null,
+      "time_raw": "253402300800000"`) {
+		t.Errorf("exp is not null with its raw value:\n%s", res.stdout)
+	}
+	if !strings.Contains(res.stdout, `"sub": "a\ufffdb\ufffd"`) {
+		t.Errorf("the bytes that are not UTF-8 are not \\ufffd:\n%s", res.stdout)
+	}
+}
