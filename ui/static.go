@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -333,32 +334,7 @@ func tokenCells(r *inspect.Report) []cell {
 			partAt[i] = s.Part
 		}
 	}
-	hit := make([]int, len(tok)+1) // 0 none, 1+severity
-	if len(r.RawOffsets) == len(tok)+1 {
-		for _, f := range r.Findings {
-			if f.Severity < inspect.Warning || (f.Length == 0 && f.Offset == 0) {
-				continue
-			}
-			lo, hi := f.Offset, f.Offset+f.Length
-			if len(tok) > 1 && lo <= r.RawOffsets[0] && hi >= r.RawOffsets[len(tok)-1]+1 {
-				continue // about the token as a whole: carets under all of it would hide the rest
-			}
-			if f.Length == 0 { // a point: the first token byte at or after it
-				for i := 0; i <= len(tok); i++ {
-					if r.RawOffsets[i] >= lo {
-						hit[i] = max(hit[i], int(f.Severity)+1)
-						break
-					}
-				}
-				continue
-			}
-			for i := 0; i < len(tok); i++ {
-				if ro := r.RawOffsets[i]; ro >= lo && ro < hi {
-					hit[i] = max(hit[i], int(f.Severity)+1)
-				}
-			}
-		}
-	}
+	hit := markHits(r)
 	cells := make([]cell, 0, len(tok)+1)
 	for i := 0; i < len(tok); {
 		ru, n := utf8.DecodeRuneInString(tok[i:])
@@ -380,6 +356,90 @@ func tokenCells(r *inspect.Report) []cell {
 		cells = append(cells, cell{text: " ", hit: true, mark: inspect.Severity(hit[len(tok)] - 1)})
 	}
 	return cells
+}
+
+// markHits returns, per byte of the normalised token and one past its end, 0 when no
+// warning or error finding points at it, else 1 plus the highest severity that does. It
+// takes one pass over the findings and one over the raw offsets (coverage counts per
+// severity, summed as a running total), so it is linear in the findings and the input.
+func markHits(r *inspect.Report) []int {
+	tok := r.Token
+	hit := make([]int, len(tok)+1)
+	if len(r.RawOffsets) != len(tok)+1 {
+		return hit
+	}
+	rawEnd := r.RawOffsets[len(tok)] + 1
+	for _, ro := range r.RawOffsets {
+		rawEnd = max(rawEnd, ro+1)
+	}
+	// starts[s][o] - ends: how many findings of severity s begin (+1) or end (-1) at raw offset o.
+	var cover [2][]int32
+	monotonic := sort.IntsAreSorted(r.RawOffsets)
+	for _, f := range r.Findings {
+		if f.Severity < inspect.Warning || (f.Length == 0 && f.Offset == 0) {
+			continue
+		}
+		lo, hi := f.Offset, f.Offset+f.Length
+		if len(tok) > 1 && lo <= r.RawOffsets[0] && hi >= r.RawOffsets[len(tok)-1]+1 {
+			continue // about the token as a whole: carets under all of it would hide the rest
+		}
+		sev := int(f.Severity) + 1
+		if f.Length == 0 { // a point: the first token byte at or after it
+			i := firstAtOrAfter(r.RawOffsets, lo, monotonic)
+			if i >= 0 {
+				hit[i] = max(hit[i], sev)
+			}
+			continue
+		}
+		lo, hi = max(lo, 0), min(hi, rawEnd)
+		if lo >= hi {
+			continue
+		}
+		k := 0
+		if f.Severity == inspect.Error {
+			k = 1
+		}
+		if cover[k] == nil {
+			cover[k] = make([]int32, rawEnd+1)
+		}
+		cover[k][lo]++
+		cover[k][hi]--
+	}
+	for k, c := range cover {
+		if c == nil {
+			continue
+		}
+		for o := 1; o < len(c); o++ {
+			c[o] += c[o-1]
+		}
+		sev := int(inspect.Warning) + 1
+		if k == 1 {
+			sev = int(inspect.Error) + 1
+		}
+		for i := 0; i < len(tok); i++ {
+			if c[r.RawOffsets[i]] > 0 {
+				hit[i] = max(hit[i], sev)
+			}
+		}
+	}
+	return hit
+}
+
+// firstAtOrAfter is the first index i with offs[i] >= lo, or -1; a binary search when offs
+// is sorted (as raw offsets are), else a scan.
+func firstAtOrAfter(offs []int, lo int, sorted bool) int {
+	if sorted {
+		if i := sort.SearchInts(offs, lo); i < len(offs) {
+			return i
+		}
+		return -1
+	}
+	for i, o := range offs {
+		if o >= lo {
+			return i
+		}
+	}
+	return -1
 }
 
 // token writes the token strip: per wrapped row, a label line naming the segments, the
@@ -409,7 +469,19 @@ func (p *printer) token(r *inspect.Report) {
 	}
 	var anyErr, anyWarn bool
 	var prevPart inspect.Part
-	for _, row := range rows {
+	shown := pickRows(rows, maxTokenRows)
+	for ri, row := range rows {
+		if !shown[ri] {
+			if ri == 0 || shown[ri-1] {
+				n := 0
+				for j := ri; j < len(rows) && !shown[j]; j++ {
+					n++
+				}
+				p.line(p.st.dim.Render(fmt.Sprintf("  ⋮ %d %s of the token not shown (--json has it whole)", n, plural(n, "row", "rows"))))
+			}
+			prevPart = row[len(row)-1].part
+			continue
+		}
 		if l := p.labels(row, prevPart); l != "" {
 			p.line("  " + l)
 		}
@@ -467,6 +539,48 @@ func (p *printer) token(r *inspect.Report) {
 	}
 }
 
+// Caps on what the report prints, so a huge input (up to the 1 MiB cap, or more with
+// --max-size) still prints a report a person can read. Each cut is said where it is made.
+const (
+	maxTokenRows    = 48  // rows of the token strip
+	maxFindings     = 200 // findings listed one by one; the rest are counted per code
+	maxJSONLines    = 200 // lines of the header or payload JSON
+	maxClaims       = 200 // rows of the claims table
+	maxCandidates   = 50  // other tokens in the input
+	tokenHeadRows   = 16  // rows always shown at the start of a long token
+	tokenTailRows   = 4   // and at its end
+	maxRowsWithHits = maxTokenRows - tokenHeadRows - tokenTailRows
+)
+
+// pickRows chooses which rows of the token strip to draw when there are more than limit:
+// the first and last few, and the first rows with carets (the bytes findings point at).
+func pickRows(rows [][]cell, limit int) []bool {
+	shown := make([]bool, len(rows))
+	if len(rows) <= limit {
+		for i := range shown {
+			shown[i] = true
+		}
+		return shown
+	}
+	for i := 0; i < tokenHeadRows; i++ {
+		shown[i] = true
+	}
+	for i := len(rows) - tokenTailRows; i < len(rows); i++ {
+		shown[i] = true
+	}
+	n := 0
+	for i := tokenHeadRows; i < len(rows)-tokenTailRows && n < maxRowsWithHits; i++ {
+		for _, c := range rows[i] {
+			if c.hit {
+				shown[i] = true
+				n++
+				break
+			}
+		}
+	}
+	return shown
+}
+
 // sameLook reports whether two cells are drawn in the same style.
 func sameLook(a, b cell) bool {
 	return a.part == b.part && a.esc == b.esc && a.hit == b.hit && a.mark == b.mark
@@ -517,13 +631,9 @@ func (p *printer) json(title string, r *inspect.Report, part inspect.Part, v *in
 	p.heading(title)
 	switch {
 	case v != nil:
-		for _, l := range Reindent(v.Raw) {
-			p.hardwrapped("  ", inspect.Sanitize(l))
-		}
+		p.jsonLines(Reindent(v.Raw))
 	case seg.JSON != nil:
-		for _, l := range Reindent(seg.JSON.Raw) {
-			p.hardwrapped("  ", inspect.Sanitize(l))
-		}
+		p.jsonLines(Reindent(seg.JSON.Raw))
 	case !seg.Decoded:
 		p.line(p.st.dim.Render("  (could not be decoded)"))
 	case len(seg.Bytes) == 0:
@@ -535,6 +645,18 @@ func (p *printer) json(title string, r *inspect.Report, part inspect.Part, v *in
 		}
 	default:
 		p.line(p.st.dim.Render(fmt.Sprintf("  not text; %d bytes: %s", len(seg.Bytes), shortHex(seg.Bytes))))
+	}
+}
+
+// jsonLines writes re-indented JSON lines, at most maxJSONLines of them.
+func (p *printer) jsonLines(lines []string) {
+	for i, l := range lines {
+		if i == maxJSONLines {
+			n := len(lines) - i
+			p.line(p.st.dim.Render(fmt.Sprintf("  … %d more %s not shown (--json has the whole object)", n, plural(n, "line", "lines"))))
+			return
+		}
+		p.hardwrapped("  ", inspect.Sanitize(l))
 	}
 }
 
@@ -577,6 +699,15 @@ func (p *printer) claims(r *inspect.Report) {
 		}
 		titleW = max(titleW, min(len(titles[i]), 22))
 	}
+	extra := 0
+	if len(shown) > maxClaims {
+		shown, extra = shown[:maxClaims], len(shown)-maxClaims
+	}
+	defer func() {
+		if extra > 0 {
+			p.line(p.st.dim.Render(fmt.Sprintf("  … and %d more %s (--json lists them all)", extra, plural(extra, "claim", "claims"))))
+		}
+	}()
 	for i, c := range shown {
 		name := inspect.Sanitize(c.Name)
 		val := ""
@@ -724,6 +855,9 @@ func (p *printer) verification(r *inspect.Report, keysGiven bool) {
 	}
 }
 
+// severityMark is the plain-character mark of each severity, drawn with or without colour.
+var severityMark = map[inspect.Severity]string{inspect.Error: "✗", inspect.Warning: "!", inspect.Info: "i"}
+
 // findings writes every finding: severity, code, where, message and hint.
 func (p *printer) findings(r *inspect.Report) {
 	p.heading(fmt.Sprintf("Findings (%d)", len(r.Findings)))
@@ -731,8 +865,11 @@ func (p *printer) findings(r *inspect.Report) {
 		p.line("  none")
 		return
 	}
-	marks := map[inspect.Severity]string{inspect.Error: "✗", inspect.Warning: "!", inspect.Info: "i"}
-	for _, f := range r.Findings {
+	listed, rest := r.Findings, []inspect.Finding(nil)
+	if len(listed) > maxFindings {
+		listed, rest = capFindings(r.Findings)
+	}
+	for _, f := range listed {
 		where := string(f.Part)
 		if f.Length > 0 || f.Offset > 0 {
 			where += fmt.Sprintf(" @%d", f.Offset)
@@ -740,7 +877,7 @@ func (p *printer) findings(r *inspect.Report) {
 				where += fmt.Sprintf("+%d", f.Length)
 			}
 		}
-		sev := fmt.Sprintf("%s %-7s", marks[f.Severity], f.Severity)
+		sev := fmt.Sprintf("%s %-7s", severityMark[f.Severity], f.Severity)
 		head := "  " + p.st.sev[f.Severity].Render(sev) + " " + p.st.code.Render(f.Code)
 		if ansi.StringWidth(head)+2+len(where) <= p.width {
 			p.line(head + p.st.dim.Render("  "+where))
@@ -755,6 +892,44 @@ func (p *printer) findings(r *inspect.Report) {
 			p.wrapped("    → ", 6, inspect.Sanitize(f.Hint), p.st.dim)
 		}
 	}
+	p.moreFindings(rest)
+}
+
+// capFindings splits findings into at most maxFindings to list, in their order, and the
+// rest to count. No code takes more than maxPerCode of the listed ones, so seventy
+// thousand duplicate members do not hide the one finding of another kind.
+func capFindings(all []inspect.Finding) (listed, rest []inspect.Finding) {
+	const maxPerCode = 20
+	per := map[string]int{}
+	for _, f := range all {
+		if len(listed) < maxFindings && per[f.Code] < maxPerCode {
+			per[f.Code]++
+			listed = append(listed, f)
+			continue
+		}
+		rest = append(rest, f)
+	}
+	return listed, rest
+}
+
+// moreFindings counts the findings past the listed ones per code, most frequent first.
+func (p *printer) moreFindings(rest []inspect.Finding) {
+	if len(rest) == 0 {
+		return
+	}
+	count := map[string]int{}
+	var codes []string
+	for _, f := range rest {
+		if count[f.Code] == 0 {
+			codes = append(codes, f.Code)
+		}
+		count[f.Code]++
+	}
+	sort.SliceStable(codes, func(i, j int) bool { return count[codes[i]] > count[codes[j]] })
+	for _, c := range codes {
+		p.line(p.st.dim.Render(fmt.Sprintf("  … and %d more of code %s", count[c], c)))
+	}
+	p.line(p.st.dim.Render("  (jwtlens check --json lists every finding)"))
 }
 
 // candidates lists the other token-like strings found in the input.
@@ -763,7 +938,12 @@ func (p *printer) candidates(r *inspect.Report) {
 		return
 	}
 	p.heading("Other tokens in the input")
-	for _, c := range r.Candidates {
+	cands := r.Candidates
+	if len(cands) > maxCandidates {
+		cands = cands[:maxCandidates]
+		defer p.line(p.st.dim.Render(fmt.Sprintf("  … and %d more (--json lists them all)", len(r.Candidates)-maxCandidates)))
+	}
+	for _, c := range cands {
 		p.wrapped("  ", 4, fmt.Sprintf("at byte %d, %d bytes: %s", c.Offset, c.Length, inspect.Sanitize(c.Where)), lipgloss.NewStyle())
 	}
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"encoding/base64"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -308,5 +309,74 @@ func BenchmarkWriteReport(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// dupToken is a JWS whose payload repeats one member n times: a finding per duplicate.
+func dupToken(n int) string {
+	enc := base64.RawURLEncoding
+	payload := "{" + strings.TrimSuffix(strings.Repeat(`"a":1,`, n), ",") + "}"
+	return enc.EncodeToString([]byte(`{"alg":"HS256","typ":"JWT"}`)) + "." + enc.EncodeToString([]byte(payload)) + "." +
+		enc.EncodeToString(bytes.Repeat([]byte{7}, 32))
+}
+
+// BenchmarkWriteReportFindings measures the report of a token with a finding per duplicate
+// member: the cost must grow linearly with the number of findings.
+func BenchmarkWriteReportFindings(b *testing.B) {
+	for _, n := range []int{1000, 4000, 16000} {
+		r := inspect.Inspect([]byte(dupToken(n)), inspect.Options{Now: time.Unix(1767225600, 0)})
+		b.Run(fmt.Sprintf("%dfindings", len(r.Findings)), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := WriteReport(io.Discard, r, ReportOptions{Width: 80}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// TestWriteReportManyFindings is a token with a finding per duplicate member: the report
+// takes well under a second, lists a bounded number of findings and counts the rest per
+// code, and keeps the token strip and the payload JSON to a bounded number of lines.
+func TestWriteReportManyFindings(t *testing.T) {
+	r := inspect.Inspect([]byte(dupToken(20000)), inspect.Options{Now: time.Unix(1767225600, 0)})
+	if len(r.Findings) < 20000 {
+		t.Fatalf("%d findings, want one per duplicate member", len(r.Findings))
+	}
+	start := time.Now()
+	out := render(t, r, ReportOptions{Width: 80})
+	if took := time.Since(start); took > 300*time.Millisecond {
+		t.Errorf("the report of %d findings took %v", len(r.Findings), took)
+	}
+	if n := strings.Count(out, "\n"); n > maxFindings*4+maxJSONLines+maxTokenRows*3+100 {
+		t.Errorf("the report is %d lines long", n)
+	}
+	for _, want := range []string{"more of code json.duplicate-key", "claims.no-exp", "rows of the token not shown", "more lines not shown"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the report lacks %q", want)
+		}
+	}
+	// The last bytes of the token are still drawn: its end is never cut away.
+	tail := r.Token[len(r.Token)-20:]
+	if !strings.Contains(out, tail) {
+		t.Errorf("the token's end %q is not shown", tail)
+	}
+}
+
+// TestMarkHitsLinear checks markHits against the definition on a report whose raw offsets
+// skip bytes (a removed prefix and a removed line break).
+func TestMarkHitsLinear(t *testing.T) {
+	r := makeReport("abcd.efgh.ijkl", 7,
+		inspect.Finding{Code: "w", Severity: inspect.Warning, Offset: 8, Length: 4},
+		inspect.Finding{Code: "e", Severity: inspect.Error, Offset: 10, Length: 2},
+		inspect.Finding{Code: "p", Severity: inspect.Error, Offset: 16, Length: 0},
+		inspect.Finding{Code: "i", Severity: inspect.Info, Offset: 7, Length: 3},
+		inspect.Finding{Code: "past", Severity: inspect.Warning, Offset: 21, Length: 0})
+	got := markHits(r)
+	w, e := int(inspect.Warning)+1, int(inspect.Error)+1
+	want := []int{0, w, w, e, e, 0, 0, 0, 0, e, 0, 0, 0, 0, w}
+	if !equalInts(got, want) {
+		t.Errorf("markHits = %v, want %v", got, want)
 	}
 }
