@@ -98,6 +98,8 @@ const (
 	VerdictInvalid     Verdict = "INVALID"      // well-formed, but signature, key or claims fail
 	VerdictNotVerified Verdict = "NOT VERIFIED" // no error, but nothing vouches for the signature
 	VerdictMalformed   Verdict = "MALFORMED"    // the token itself is damaged or not a token
+	VerdictUnsecured   Verdict = "UNSECURED"    // alg none: no key can verify it, nothing protects it
+	VerdictEncrypted   Verdict = "ENCRYPTED"    // a JWE: decrypted with a key, never verified here
 )
 
 // malformedPrefixes are the code families that say the token itself is damaged.
@@ -109,20 +111,36 @@ var malformedCodes = map[string]bool{
 	"signature.length": true, "signature.der-encoded": true,
 }
 
+// isMalformed reports whether f says the token itself is damaged.
+func isMalformed(f inspect.Finding) bool {
+	if f.Severity != inspect.Error {
+		return false
+	}
+	if malformedCodes[f.Code] {
+		return true
+	}
+	for _, p := range malformedPrefixes {
+		if strings.HasPrefix(f.Code, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // JudgeVerdict returns the verdict of r; keysGiven says whether a key or secret was given.
+// A damaged token is MALFORMED; an unsecured one (alg none) or a JWE, which no key can
+// verify, is UNSECURED or ENCRYPTED whether or not a key was given.
 func JudgeVerdict(r *inspect.Report, keysGiven bool) Verdict {
 	for _, f := range r.Findings {
-		if f.Severity != inspect.Error {
-			continue
-		}
-		if malformedCodes[f.Code] {
+		if isMalformed(f) {
 			return VerdictMalformed
 		}
-		for _, p := range malformedPrefixes {
-			if strings.HasPrefix(f.Code, p) {
-				return VerdictMalformed
-			}
-		}
+	}
+	switch r.Kind {
+	case inspect.KindUnsecured:
+		return VerdictUnsecured
+	case inspect.KindJWE:
+		return VerdictEncrypted
 	}
 	if r.HasErrors() || r.Verification.Status == inspect.Invalid {
 		return VerdictInvalid
@@ -238,50 +256,89 @@ func wrapWords(text string, firstLimit, restLimit int) []string {
 	return lines
 }
 
-// verdict writes the one-line verdict and the headline finding.
+// headline returns the finding the verdict rests on, and what the verdict line says about
+// it (its message, or the verdict's own words for alg none and JWE).
+func headline(r *inspect.Report, v Verdict, keysGiven bool) (*inspect.Finding, string) {
+	byCode := func(code string) *inspect.Finding {
+		for i := range r.Findings {
+			if r.Findings[i].Code == code {
+				return &r.Findings[i]
+			}
+		}
+		return nil
+	}
+	msg := func(f *inspect.Finding) string {
+		if f == nil {
+			return inspect.Sanitize(r.Verification.Detail)
+		}
+		return inspect.Sanitize(f.Message)
+	}
+	switch v {
+	case VerdictUnsecured:
+		return byCode("header.alg-none"), "alg none: nothing protects this token"
+	case VerdictEncrypted:
+		return byCode("structure.jwe"), "JWE, payload cannot be shown without the key"
+	case VerdictVerified:
+		return byCode("signature.verified"), inspect.Sanitize(r.Verification.Detail)
+	case VerdictInvalid, VerdictMalformed:
+		f := firstAtLeast(r, inspect.Error)
+		if f == nil {
+			f = firstAtLeast(r, inspect.Warning)
+		}
+		return f, msg(f)
+	}
+	if !keysGiven {
+		return byCode("signature.not-verified"), "no key given; add --key FILE or --secret TEXT to verify"
+	}
+	f := firstAtLeast(r, inspect.Warning)
+	return f, msg(f)
+}
+
+// verdict writes the verdict: the word, then what it rests on and the headline finding's
+// code, wrapped (never cut) onto indented lines; then, for a token that passes or is not
+// judged, the first warning that qualifies it, and for one that fails, how many errors more.
 func (p *printer) verdict(r *inspect.Report, keysGiven bool) {
 	v := JudgeVerdict(r, keysGiven)
 	mark, style := "•", p.st.verdictNeutral
 	switch v {
 	case VerdictVerified:
 		mark, style = "✓", p.st.verdictOK
-	case VerdictInvalid, VerdictMalformed:
+	case VerdictInvalid, VerdictMalformed, VerdictUnsecured:
 		mark, style = "✗", p.st.verdictBad
 	}
-	// The verdict is one line: the word and what it rests on (the headline finding's code,
-	// or the verification). The headline's message follows, indented, so the line a person
-	// reads first is never wrapped.
-	var head string
-	var next *inspect.Finding
-	switch v {
-	case VerdictVerified:
-		head = inspect.Sanitize(r.Verification.Detail)
-		next = firstAtLeast(r, inspect.Warning)
-	case VerdictInvalid, VerdictMalformed:
-		if next = firstAtLeast(r, inspect.Error); next != nil {
-			head = next.Code
-			if more := countAtLeast(r, inspect.Error) - 1; more > 0 {
-				head += fmt.Sprintf(" (and %d more %s)", more, plural(more, "error", "errors"))
-			}
-		} else {
-			head = inspect.Sanitize(r.Verification.Detail)
-		}
-	default:
-		head = "no key given; add --key FILE or --secret TEXT to verify"
-		if keysGiven {
-			head = inspect.Sanitize(r.Verification.Detail)
-		}
-		next = firstAtLeast(r, inspect.Warning)
+	head, text := headline(r, v, keysGiven)
+	if head != nil {
+		text += " (" + head.Code + ")"
 	}
-	word := style.Render(mark + " " + string(v))
-	room := p.width - ansi.StringWidth(word) - 3
-	p.line(word + " — " + ansi.Truncate(head, room, "…"))
-	if next != nil {
-		text := inspect.Sanitize(next.Message)
-		if v == VerdictVerified || v == VerdictNotVerified {
-			text = fmt.Sprintf("but %s (%s)", text, next.Code)
+	if text == "" {
+		text = "no finding"
+	}
+	p.wrapped(style.Render(mark+" "+string(v))+" — ", 4, text, lipgloss.NewStyle())
+	var next *inspect.Finding
+	var more int
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		if f == head || f.Severity < inspect.Warning {
+			continue
 		}
-		p.wrapped("    ", 4, text, lipgloss.NewStyle())
+		switch {
+		case v == VerdictInvalid || v == VerdictMalformed:
+			if f.Severity == inspect.Error {
+				more++
+			}
+		case next == nil:
+			next = f
+		}
+	}
+	switch {
+	case more > 0:
+		p.wrapped("    ", 4, fmt.Sprintf("and %d more %s, listed under Findings", more, plural(more, "error", "errors")), p.st.dim)
+	case next != nil:
+		word := "but"
+		if v == VerdictUnsecured || v == VerdictEncrypted {
+			word = "also:"
+		}
+		p.wrapped("    ", 4, fmt.Sprintf("%s %s (%s)", word, inspect.Sanitize(next.Message), next.Code), lipgloss.NewStyle())
 	}
 }
 
@@ -814,7 +871,12 @@ func (p *printer) verification(r *inspect.Report, keysGiven bool) {
 	if v.Detail != "" {
 		status += " — " + inspect.Sanitize(v.Detail)
 	}
-	if v.Status == inspect.NotChecked && !keysGiven {
+	switch {
+	case r.Kind == inspect.KindUnsecured:
+		status += " (alg none: no key can verify it)"
+	case r.Kind == inspect.KindJWE:
+		status += " (a JWE is decrypted, not verified)"
+	case v.Status == inspect.NotChecked && !keysGiven:
 		status += " (add --key FILE or --secret TEXT)"
 	}
 	p.wrapped("  status    ", 12, status, lipgloss.NewStyle())

@@ -406,3 +406,46 @@ func TestCheckJSONOddClaims(t *testing.T) {
 		t.Errorf("the bytes that are not UTF-8 are not \\ufffd:\n%s", res.stdout)
 	}
 }
+
+// TestCheckVerdictLine runs the binary where the verdict once was cut mid-word or
+// suggested a key that cannot help: the verdict is whole, names its finding's code, and
+// alg none and JWE say why no key can verify them.
+func TestCheckVerdictLine(t *testing.T) {
+	tests := []struct {
+		name   string
+		args   []string
+		verdct string // the verdict paragraph, its lines joined by spaces
+		code   int
+	}{
+		{"key for encryption only", []string{"--key", fixturePath("use-enc.jwk"), fixture(t, "rs256.jwt")},
+			"(key.not-for-signing)", 1},
+		{"alg none", []string{fixture(t, "unsecured.jwt")},
+			"✗ UNSECURED — alg none: nothing protects this token (header.alg-none)", -1},
+		{"alg none with a key", []string{"--key", fixturePath("rs256.pub.pem"), fixture(t, "unsecured.jwt")},
+			"✗ UNSECURED — alg none: nothing protects this token (header.alg-none)", 1},
+		{"JWE with a key", []string{"--key", fixturePath("rs256.pub.pem"), fixture(t, "jwe.jwt")},
+			"• ENCRYPTED — JWE, payload cannot be shown without the key (structure.jwe)", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := runBin(t, "", append([]string{"check", "--now", fixtureNow}, tt.args...)...)
+			if tt.code >= 0 && res.code != tt.code {
+				t.Errorf("exit %d, want %d; stderr %s", res.code, tt.code, res.stderr)
+			}
+			para, _, _ := strings.Cut(res.stdout, "\n\n")
+			if strings.Contains(para, "…") || !strings.Contains(strings.Join(strings.Fields(para), " "), tt.verdct) {
+				t.Errorf("verdict\n%s\nwant it whole, with %q", para, tt.verdct)
+			}
+			for _, l := range strings.Split(para, "\n") {
+				if len([]rune(l)) > 80 {
+					t.Errorf("verdict line over 80 columns: %q", l)
+				}
+			}
+			if strings.Contains(tt.verdct, "UNSECURED") || strings.Contains(tt.verdct, "ENCRYPTED") {
+				if strings.Contains(res.stdout, "add --key") {
+					t.Errorf("the report suggests adding a key:\n%s", res.stdout)
+				}
+			}
+		})
+	}
+}
