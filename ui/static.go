@@ -43,6 +43,21 @@ func ColorWanted(w io.Writer) bool {
 	return os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
 }
 
+// newReportRenderer is the renderer of the static report: its colour profile is decided
+// here (basic ANSI colours when color, none otherwise; ColorWanted decides from the
+// environment), and its background is set, so termenv never sends a query (OSC 11, CSI 6n)
+// to the terminal and never waits for an answer.
+func newReportRenderer(w io.Writer, color bool) *lipgloss.Renderer {
+	profile := termenv.Ascii
+	if color {
+		profile = termenv.ANSI
+	}
+	r := lipgloss.NewRenderer(w, termenv.WithProfile(profile))
+	r.SetColorProfile(profile)
+	r.SetHasDarkBackground(true)
+	return r
+}
+
 // staticStyles are the styles of the static report, bound to one renderer.
 type staticStyles struct {
 	verdictOK, verdictBad, verdictNeutral lipgloss.Style
@@ -53,6 +68,7 @@ type staticStyles struct {
 	caretErr, caretWarn                   lipgloss.Style
 	sev                                   map[inspect.Severity]lipgloss.Style
 	code, dim, escaped                    lipgloss.Style
+	plain                                 lipgloss.Style // no style, on this renderer
 }
 
 // newStaticStyles builds the styles on r. The colours are the basic ANSI ones, readable on
@@ -86,6 +102,7 @@ func newStaticStyles(r *lipgloss.Renderer) staticStyles {
 		code:    s().Bold(true),
 		dim:     s().Faint(true),
 		escaped: s().Reverse(true),
+		plain:   s(),
 	}
 }
 
@@ -159,12 +176,7 @@ func JudgeVerdict(r *inspect.Report, keysGiven bool) Verdict {
 // signature, the verification and every finding with its hint. Every string that comes
 // from the token goes through inspect.Sanitize first.
 func WriteReport(w io.Writer, r *inspect.Report, opt ReportOptions) error {
-	rend := lipgloss.NewRenderer(w)
-	if opt.Color {
-		rend.SetColorProfile(termenv.ANSI)
-	} else {
-		rend.SetColorProfile(termenv.Ascii)
-	}
+	rend := newReportRenderer(w, opt.Color)
 	width := opt.Width
 	if width <= 0 {
 		width = 80
@@ -313,7 +325,7 @@ func (p *printer) verdict(r *inspect.Report, keysGiven bool) {
 	if text == "" {
 		text = "no finding"
 	}
-	p.wrapped(style.Render(mark+" "+string(v))+" — ", 4, text, lipgloss.NewStyle())
+	p.wrapped(style.Render(mark+" "+string(v))+" — ", 4, text, p.st.plain)
 	var next *inspect.Finding
 	var more int
 	for i := range r.Findings {
@@ -338,7 +350,7 @@ func (p *printer) verdict(r *inspect.Report, keysGiven bool) {
 		if v == VerdictUnsecured || v == VerdictEncrypted {
 			word = "also:"
 		}
-		p.wrapped("    ", 4, fmt.Sprintf("%s %s (%s)", word, inspect.Sanitize(next.Message), next.Code), lipgloss.NewStyle())
+		p.wrapped("    ", 4, fmt.Sprintf("%s %s (%s)", word, inspect.Sanitize(next.Message), next.Code), p.st.plain)
 	}
 }
 
@@ -792,7 +804,7 @@ func (p *printer) claims(r *inspect.Report) {
 		if indent > p.width/2 {
 			indent = 6
 		}
-		p.wrapped(p.st.code.Render(first)+p.st.dim.Render(title), indent, val, lipgloss.NewStyle())
+		p.wrapped(p.st.code.Render(first)+p.st.dim.Render(title), indent, val, p.st.plain)
 	}
 }
 
@@ -879,7 +891,7 @@ func (p *printer) verification(r *inspect.Report, keysGiven bool) {
 	case v.Status == inspect.NotChecked && !keysGiven:
 		status += " (add --key FILE or --secret TEXT)"
 	}
-	p.wrapped("  status    ", 12, status, lipgloss.NewStyle())
+	p.wrapped("  status    ", 12, status, p.st.plain)
 	if k := v.Key; k != nil {
 		desc := string(k.Family)
 		switch {
@@ -913,7 +925,7 @@ func (p *printer) verification(r *inspect.Report, keysGiven bool) {
 			desc += fmt.Sprintf("; certificate %s, valid %s to %s", inspect.Sanitize(c.Subject),
 				c.NotBefore.UTC().Format(time.DateOnly), c.NotAfter.UTC().Format(time.DateOnly))
 		}
-		p.wrapped("  key       ", 12, desc, lipgloss.NewStyle())
+		p.wrapped("  key       ", 12, desc, p.st.plain)
 	}
 }
 
@@ -948,7 +960,7 @@ func (p *printer) findings(r *inspect.Report) {
 			p.line("    " + p.st.dim.Render(where))
 		}
 		if f.Message != "" {
-			p.wrapped("    ", 4, inspect.Sanitize(f.Message), lipgloss.NewStyle())
+			p.wrapped("    ", 4, inspect.Sanitize(f.Message), p.st.plain)
 		}
 		if f.Hint != "" {
 			p.wrapped("    → ", 6, inspect.Sanitize(f.Hint), p.st.dim)
@@ -1006,7 +1018,7 @@ func (p *printer) candidates(r *inspect.Report) {
 		defer p.line(p.st.dim.Render(fmt.Sprintf("  … and %d more (--json lists them all)", len(r.Candidates)-maxCandidates)))
 	}
 	for _, c := range cands {
-		p.wrapped("  ", 4, fmt.Sprintf("at byte %d, %d bytes: %s", c.Offset, c.Length, inspect.Sanitize(c.Where)), lipgloss.NewStyle())
+		p.wrapped("  ", 4, fmt.Sprintf("at byte %d, %d bytes: %s", c.Offset, c.Length, inspect.Sanitize(c.Where)), p.st.plain)
 	}
 }
 

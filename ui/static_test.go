@@ -5,9 +5,12 @@ import (
 	"encoding/base64"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/muesli/termenv"
 
 	"jwtlens/inspect"
 	"jwtlens/keys"
@@ -439,6 +442,33 @@ func TestVerdictWrapsAndNamesTheCode(t *testing.T) {
 			if strings.Contains(out, "--key") || strings.Contains(out, "--secret") {
 				t.Errorf("%s keys %v: the report suggests a key:\n%s", tc.kind, keysGiven, out)
 			}
+		}
+	}
+}
+
+// TestReportRendererIsDecided: the report's renderer has its colour profile and background
+// set when it is made, so lipgloss never asks termenv, which would query the terminal
+// (OSC 11, CSI 6n) and wait for an answer.
+func TestReportRendererIsDecided(t *testing.T) {
+	_, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	for _, color := range []bool{false, true} {
+		r := newReportRenderer(w, color)
+		want := termenv.Ascii
+		if color {
+			want = termenv.ANSI
+		}
+		if got := r.ColorProfile(); got != want {
+			t.Errorf("color %v: profile %v, want %v", color, got, want)
+		}
+		if !r.HasDarkBackground() {
+			t.Errorf("color %v: the background is not set", color)
+		}
+		if got := r.Output().Profile; got != want {
+			t.Errorf("color %v: termenv output profile %v, want %v", color, got, want)
 		}
 	}
 }
