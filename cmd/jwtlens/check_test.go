@@ -449,3 +449,50 @@ func TestCheckVerdictLine(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckFlagErrors: a bad flag value is exit 2 with one message that names the flag with
+// two dashes, says what it takes and what it got, and says it once.
+func TestCheckFlagErrors(t *testing.T) {
+	valid := fixture(t, "valid.jwt")
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--leeway", "30"}, `--leeway takes a duration like 30s or 2m (got "30")`},
+		{[]string{"--leeway", "-3s"}, `--leeway takes a duration like 30s or 2m, not a negative one (got "-3s")`},
+		{[]string{"--max-size", "3Q"}, `--max-size takes a size such as 1048576, 64KiB or 4MiB, at most 1GiB (got "3Q")`},
+		{[]string{"--json=maybe"}, `--json is on or off`},
+		{[]string{"--expect", "aud"}, `--expect "aud": no '=' between the claim name and the value`},
+		{[]string{"--claims", "garbage"}, `--claims "garbage", at character 1: the member "garbage" has no '='`},
+		{[]string{"--claims", "sub='a;b';iss"}, `--claims "sub='a;b';iss", at character 11: the member "iss" has no '='`},
+		{[]string{"--claims", "sub='alice"}, `--claims "sub='alice", at character 5: the quote`},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			res := runBin(t, "", append(append([]string{"check", "--now", fixtureNow}, tt.args...), valid)...)
+			if res.code != 2 {
+				t.Errorf("exit %d, want 2; stdout %.200s", res.code, res.stdout)
+			}
+			if !strings.Contains(res.stderr, tt.want) {
+				t.Errorf("stderr %q, want it to hold %q", res.stderr, tt.want)
+			}
+			for _, bad := range []string{"parse error", "for flag -", " -leeway", " -json"} {
+				if strings.Contains(res.stderr, bad) {
+					t.Errorf("stderr %q holds the flag package's %q", res.stderr, bad)
+				}
+			}
+			for _, phrase := range []string{"NAME=VALUE", "write it as"} {
+				if strings.Count(res.stderr, phrase) > 1 {
+					t.Errorf("stderr says %q more than once: %q", phrase, res.stderr)
+				}
+			}
+			if strings.Count(res.stderr, "\n") != 1 {
+				t.Errorf("stderr is not one line: %q", res.stderr)
+			}
+		})
+	}
+	// A spec with quoted ';' and an empty member is fine.
+	if res := runBin(t, "", "check", "--now", fixtureNow, "--claims", "sub='alice';;iss='sip.example'", valid); res.code != 0 {
+		t.Errorf("a good spec: exit %d, stderr %s", res.code, res.stderr)
+	}
+}
