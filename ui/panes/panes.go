@@ -171,7 +171,7 @@ func (m *Model) SetReport(r *inspect.Report) {
 		m.setPart(Payload, r, segs[inspect.PartPayload], r.Payload, inspect.PartPayload, string(r.Kind))
 		m.panes[Signature].setContent(renderSignature(&m.p, r, segs[inspect.PartSignature], m.panes[Signature].width-4))
 	}
-	m.badges(r)
+	m.badges(r, segs)
 }
 
 // setPart fills the header or payload pane, unless its segment and claims are unchanged.
@@ -230,8 +230,9 @@ func PaneOf(part inspect.Part) int {
 	return -1
 }
 
-// badges sets each pane's status badge from the worst finding about it.
-func (m *Model) badges(r *inspect.Report) {
+// badges sets each pane's status badge from the worst finding about it. A part that is
+// missing or could not be decoded never says ok, whatever the findings say about it.
+func (m *Model) badges(r *inspect.Report, segs map[inspect.Part]*inspect.Segment) {
 	worst := [count]int{-1, -1, -1}
 	for _, f := range r.Findings {
 		if i := PaneOf(f.Part); i >= 0 && int(f.Severity) > worst[i] {
@@ -248,6 +249,17 @@ func (m *Model) badges(r *inspect.Report) {
 			m.panes[i].badge = m.styles.BadgeGood.Render("✓ ok")
 		}
 	}
+	for i, part := range []inspect.Part{inspect.PartHeader, inspect.PartPayload} {
+		if i == Payload && r.Kind == inspect.KindJWE {
+			continue
+		}
+		switch seg := segs[part]; {
+		case seg == nil:
+			m.panes[i].badge = m.styles.BadgeNeutral.Render("– missing")
+		case !seg.Decoded && worst[i] != int(inspect.Error):
+			m.panes[i].badge = m.styles.BadgeBad.Render("✗ error")
+		}
+	}
 	var b string
 	switch r.Verification.Status {
 	case inspect.Verified:
@@ -261,6 +273,9 @@ func (m *Model) badges(r *inspect.Report) {
 	}
 	if worst[Signature] == int(inspect.Error) && r.Verification.Status != inspect.Invalid {
 		b = m.styles.BadgeBad.Render("✗ error")
+	}
+	if segs[inspect.PartSignature] == nil && r.Kind != inspect.KindJWE && worst[Signature] != int(inspect.Error) {
+		b = m.styles.BadgeNeutral.Render("– missing")
 	}
 	if r.Kind == inspect.KindJWE {
 		b = m.styles.BadgeNeutral.Render("• JWE")

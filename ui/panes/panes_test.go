@@ -72,3 +72,34 @@ func TestShortHex(t *testing.T) {
 		t.Errorf("shortHex(32 bytes, 30) = %q", got)
 	}
 }
+
+// TestBadgesOfMissingParts: a part the token does not have, or could not decode, is never
+// badged ok (garbage input used to show "✓ ok" over "missing: the token ends before the
+// header").
+func TestBadgesOfMissingParts(t *testing.T) {
+	cases := []struct {
+		name string
+		r    *inspect.Report
+		want [count]string
+	}{
+		{"no segments", &inspect.Report{Findings: []inspect.Finding{{Code: "input.not-a-token", Severity: inspect.Error, Part: inspect.PartToken}}},
+			[count]string{"– missing", "– missing", "– missing"}},
+		{"header undecoded", &inspect.Report{Segments: []inspect.Segment{{Part: inspect.PartHeader, Text: "!!"}}},
+			[count]string{"✗ error", "– missing", "– missing"}},
+		{"decoded", &inspect.Report{Segments: []inspect.Segment{{Part: inspect.PartHeader, Text: "e30", Decoded: true},
+			{Part: inspect.PartPayload, Text: "e30", Decoded: true}, {Part: inspect.PartSignature, Text: "", Decoded: true}}},
+			[count]string{"✓ ok", "✓ ok", "• not checked"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			m := New(Styles{})
+			m.SetSize(80, 12)
+			m.SetReport(c.r)
+			for i := range m.panes {
+				if got := ansi.Strip(m.panes[i].badge); got != c.want[i] {
+					t.Errorf("badge of %s = %q, want %q", m.panes[i].title, got, c.want[i])
+				}
+			}
+		})
+	}
+}
