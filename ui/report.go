@@ -141,7 +141,7 @@ func (m *Model) syncMarks() {
 		if f.Part == inspect.PartToken && !selected {
 			continue // underlining the whole token would say nothing
 		}
-		marks = append(marks, tokeninput.Mark{Start: f.Offset, End: min(n, f.Offset+max(0, f.Length)), Selected: selected})
+		marks = append(marks, tokeninput.Mark{Start: f.Offset, End: min(n, f.Offset+max(0, f.Length)), Selected: selected, Level: levelOf(f.Severity)})
 		if selected && (m.focus == FocusFindings || !m.followCursor) {
 			anchor = f.Offset
 		}
@@ -243,4 +243,15 @@ func (m *Model) counter() string {
 		b.WriteString(" · " + string(r.Kind))
 	}
 	return b.String()
+}
+
+// levelOf is the token strip's mark level of a severity.
+func levelOf(s inspect.Severity) tokeninput.Level {
+	switch s {
+	case inspect.Error:
+		return tokeninput.Error
+	case inspect.Warning:
+		return tokeninput.Warning
+	}
+	return tokeninput.Info
 }

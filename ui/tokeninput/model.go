@@ -21,12 +21,27 @@ type Span struct {
 
 // Mark points at the bytes [Start, End) of the text a finding is about. A mark with
 // Start == End points at the single cell at Start (which may be the end of the text).
-// Marked bytes are underlined; the selected mark is reversed and gets a marker line of
-// carets under it, so it shows without colour too.
+// Marked bytes are underlined; the selected mark is reversed and gets a marker line under
+// it whose glyph says the severity (^ error, ~ warning, · info), so it shows without
+// colour too.
 type Mark struct {
 	Start, End int
 	Selected   bool
+	Level      Level
 }
+
+// Level is the severity of a mark's finding. The zero value is Error.
+type Level uint8
+
+// The levels, and the glyph of each on the marker line.
+const (
+	Error Level = iota
+	Warning
+	Info
+	numLevels
+)
+
+var levelGlyph = [numLevels]byte{'^', '~', '-'}
 
 // Model is the token input. The zero value is not usable; call New.
 type Model struct {
@@ -321,6 +336,16 @@ func (m *Model) colOf(r, i int) int {
 	return c
 }
 
+// selectedLevel is the level of the selected mark (Error when there is none).
+func (m *Model) selectedLevel() Level {
+	for _, mk := range m.marks {
+		if mk.Selected && mk.Level < numLevels {
+			return mk.Level
+		}
+	}
+	return Error
+}
+
 func (m *Model) markAt(i int) markState {
 	st := unmarked
 	for _, mk := range m.marks {
@@ -452,6 +477,8 @@ func (m *Model) visibleTop() int {
 func (m *Model) drawRow(b *strings.Builder, r int, withMarker bool) {
 	start, end := m.rows[r], m.rowEnd(r)
 	var marker []byte
+	lvl := m.selectedLevel()
+	glyph := levelGlyph[lvl]
 	si := 0
 	// run batching: consecutive cells with the same paint become one painted string
 	var run strings.Builder
@@ -482,7 +509,7 @@ func (m *Model) drawRow(b *strings.Builder, r int, withMarker bool) {
 		if withMarker {
 			ch := byte(' ')
 			if mk == selected {
-				ch = '^'
+				ch = glyph
 			}
 			for k := 0; k < w; k++ {
 				marker = append(marker, ch)
@@ -498,11 +525,11 @@ func (m *Model) drawRow(b *strings.Builder, r int, withMarker bool) {
 			m.paint.cursor.W(b, " ")
 		}
 		if withMarker && endMark == selected && m.lastEndCol < m.width {
-			marker = append(marker, '^')
+			marker = append(marker, glyph)
 		}
 	}
 	if withMarker {
 		b.WriteByte('\n')
-		b.WriteString(m.paint.marker.S(strings.TrimRight(string(marker), " ")))
+		b.WriteString(m.paint.marker[lvl].S(strings.TrimRight(string(marker), " ")))
 	}
 }

@@ -115,3 +115,19 @@ func TestMultibyteEditing(t *testing.T) {
 		t.Fatalf("left + delete over ü: %q cursor %d", m.Value(), m.Cursor())
 	}
 }
+
+// TestMarkerGlyphSaysTheSeverity: the marker line reads ^ for an error, ~ for a warning
+// and - for info, so severity shows without colour (warnings used to be marked ^ too).
+func TestMarkerGlyphSaysTheSeverity(t *testing.T) {
+	for _, c := range []struct {
+		lvl  Level
+		want string
+	}{{Error, "     ^^"}, {Warning, "     ~~"}, {Info, "     --"}} {
+		m := newInput("aaaa.bbbb.cccc", 20, 10)
+		m.SetMarks([]Mark{{Start: 5, End: 7, Selected: true, Level: c.lvl}})
+		lines := strings.Split(m.View(), "\n")
+		if got := strings.TrimRight(lines[2], " "); got != c.want {
+			t.Errorf("level %d: marker line %q, want %q", c.lvl, got, c.want)
+		}
+	}
+}
