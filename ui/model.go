@@ -51,9 +51,12 @@ type Model struct {
 	// shows the problem the paste has rather than the cursor at its end.
 	followCursor bool
 	seq          int // tags settle ticks
-	lastInput    time.Time
-	clock        func() time.Time // wall clock for burst detection
-	inspectFn    func([]byte, inspect.Options) *inspect.Report
+	// burstCR is set when the last key of an unbracketed paste was a CR (made a LF); a LF
+	// right after it makes the pair a CRLF again.
+	burstCR   bool
+	lastInput time.Time
+	clock     func() time.Time // wall clock for burst detection
+	inspectFn func([]byte, inspect.Options) *inspect.Report
 
 	overlay     Overlay
 	chooser     KeyChooser
@@ -193,6 +196,10 @@ func (m Model) handleKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.overlay, cmd = m.overlay.Update(k)
 		return m, cmd
 	}
+	if isPaste(k) && m.focus != FocusInput {
+		// a paste always goes to the token, whatever has the focus
+		m.setFocus(FocusInput)
+	}
 	if m.focus == FocusInput && k.Alt && !m.isEditKey(k) {
 		// esc pressed just before another key reaches us as alt+key (esc then q, typed
 		// quickly): leave the token, then take the key outside it
@@ -254,7 +261,13 @@ func (m Model) handleKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 func (m *Model) handleInputKey(k tea.KeyMsg) (tea.Cmd, bool) {
 	now := m.clock()
 	burst := !m.lastInput.IsZero() && now.Sub(m.lastInput) < burstGap
+	crlf := false
 	switch {
+	case k.Type == tea.KeyCtrlJ && burst && m.burstCR && strings.HasSuffix(m.input.Value()[:m.input.Cursor()], "\n"):
+		// the LF of a CRLF: the CR before it was made a LF; make the pair whole again
+		crlf = true
+	case k.Type == tea.KeyRunes && k.Paste:
+		k.Runes = []rune(tokeninput.PasteText(string(k.Runes)))
 	case key.Matches(k, m.keys.Leave):
 		m.leaveInput()
 		return nil, true
@@ -266,8 +279,15 @@ func (m *Model) handleInputKey(k tea.KeyMsg) (tea.Cmd, bool) {
 	case k.Type == tea.KeyRunes && k.Alt, k.Type != tea.KeyRunes && k.Type != tea.KeySpace && !m.isEditKey(k):
 		return nil, false
 	}
+	m.burstCR = burst && k.Type == tea.KeyRunes && len(k.Runes) == 1 && k.Runes[0] == '\n' && !k.Paste
 	before := m.input.Value()
-	*m.input, _ = m.input.Update(k)
+	if crlf {
+		c := m.input.Cursor()
+		m.input.SetValue(before[:c-1] + "\r\n" + before[c:])
+		m.input.SetCursor(c + 1)
+	} else {
+		*m.input, _ = m.input.Update(k)
+	}
 	pieces := k.Type == tea.KeyRunes && !k.Paste && (len(k.Runes) > 1 || burst)
 	m.followCursor = !k.Paste && !pieces
 	if m.input.Value() == before {
@@ -299,6 +319,12 @@ func (m *Model) leaveInput() {
 		m.setFocus(FocusHeader)
 	}
 	m.relayout()
+}
+
+// isPaste reports whether k is (a piece of) a paste: bracketed, or several characters in
+// one message, which is how a terminal without bracketed paste delivers one.
+func isPaste(k tea.KeyMsg) bool {
+	return k.Type == tea.KeyRunes && !k.Alt && (k.Paste || len(k.Runes) > 1)
 }
 
 func (m *Model) isEditKey(k tea.KeyMsg) bool {

@@ -106,6 +106,22 @@ func (m *Model) InsertString(s string) {
 	m.layoutOK = false
 }
 
+// PasteText is pasted text as it goes into the token: a lone CR (not followed by LF) is
+// made a LF. Terminals and tmux send the line breaks of a paste as CR, and the token's
+// diagnosis reads LF and CRLF as line breaks; a CRLF is kept as it is.
+func PasteText(s string) string {
+	if !strings.Contains(s, "\r") {
+		return s
+	}
+	b := []byte(s)
+	for i, c := range b {
+		if c == '\r' && (i+1 == len(b) || b[i+1] != '\n') {
+			b[i] = '\n'
+		}
+	}
+	return string(b)
+}
+
 // SetSize sets the width and the number of lines the whole strip may use (title included).
 func (m *Model) SetSize(width, height int) {
 	if width != m.width {

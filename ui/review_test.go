@@ -1,0 +1,66 @@
+package ui
+
+import (
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// TestPastedCRBecomesLF: terminals and tmux send a paste's line breaks as CR; a lone CR
+// reaches the diagnosis as LF (bracketed or not), a CRLF stays a CRLF.
+func TestPastedCRBecomesLF(t *testing.T) {
+	cases := []struct{ name, paste, want string }{
+		{"lone CR", "GET / HTTP/1.1\rAuthorization: Bearer a.b.c\r\r", "GET / HTTP/1.1\nAuthorization: Bearer a.b.c\n\n"},
+		{"CRLF kept", "a.b\r\nc", "a.b\r\nc"},
+		{"CR at the end", "a.b.c\r", "a.b.c\n"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			m, _, _ := newTest(t, "")
+			m = send(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(c.paste), Paste: true})
+			if m.Value() != c.want {
+				t.Fatalf("bracketed paste %q: Value() = %q, want %q", c.paste, m.Value(), c.want)
+			}
+		})
+	}
+	// unbracketed: the CR arrives as Enter, a LF after it as ctrl+j
+	m, _, clk := newTest(t, "")
+	for _, k := range []tea.KeyMsg{runes("a.b"), keyOf(tea.KeyEnter), runes("c.d"), keyOf(tea.KeyEnter), keyOf(tea.KeyCtrlJ), runes("e")} {
+		clk.t = clk.t.Add(time.Millisecond)
+		m = send(m, k)
+	}
+	if want := "a.b\nc.d\r\ne"; m.Value() != want {
+		t.Fatalf("unbracketed paste: Value() = %q, want %q", m.Value(), want)
+	}
+}
+
+// TestPasteGoesToTheTokenWhateverHasFocus: after esc or tab a paste (bracketed or in
+// pieces) used to be dropped; it must focus the strip and go in.
+func TestPasteGoesToTheTokenWhateverHasFocus(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		away []tea.KeyMsg
+		msg  tea.KeyMsg
+	}{
+		{"bracketed after esc", []tea.KeyMsg{keyOf(tea.KeyEsc)}, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("x.y.z"), Paste: true}},
+		{"pieces after esc", []tea.KeyMsg{keyOf(tea.KeyEsc)}, runes("x.y.z")},
+		{"bracketed on a pane", []tea.KeyMsg{keyOf(tea.KeyEsc), keyOf(tea.KeyTab)}, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("x.y.z"), Paste: true}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			m, _, clk := newTest(t, "aaaa.bbbb.cccc")
+			for _, k := range c.away {
+				clk.t = clk.t.Add(time.Second)
+				m = send(m, k)
+			}
+			if m.Focus() == FocusInput {
+				t.Fatalf("the keys did not move the focus away")
+			}
+			clk.t = clk.t.Add(time.Second)
+			m = send(m, c.msg)
+			if m.Focus() != FocusInput || m.Value() != "aaaa.bbbb.ccccx.y.z" {
+				t.Fatalf("after the paste: focus %v, Value() %q; want the token focused with the paste in it", m.Focus(), m.Value())
+			}
+		})
+	}
+}
