@@ -46,7 +46,12 @@ func (m *Model) relayout() {
 	helpH := lipgloss.Height(m.helpStr)
 	verdictH := 1
 	inputNeed := m.input.NeededLines()
-	inputCap := max(3, h/3)
+	// the strip scrolls (with a row indicator) rather than squeeze the rest: title and
+	// three rows on a small screen, a quarter of a tall one
+	inputCap := 4
+	if h > 24 {
+		inputCap = max(4, h/4)
+	}
 	inputH := min(inputNeed, inputCap)
 
 	findNeed := 0
@@ -55,6 +60,9 @@ func (m *Model) relayout() {
 	}
 	findCap := max(3, h/5)
 	findH := min(findNeed, findCap)
+	if m.fullHelp {
+		findH = 0 // the full help takes the findings' and the panes' place
+	}
 
 	const minPanes = 6
 	paneH := h - helpH - verdictH - inputH - findH

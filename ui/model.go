@@ -200,6 +200,11 @@ func (m Model) handleKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		// a paste always goes to the token, whatever has the focus
 		m.setFocus(FocusInput)
 	}
+	if m.fullHelp && (k.Type == tea.KeyEsc || k.Type == tea.KeyF1 || m.focus != FocusInput && key.Matches(k, m.keys.Help)) {
+		m.fullHelp = false // esc, f1 or ? closes the full help
+		m.relayout()
+		return m, nil
+	}
 	if m.focus == FocusInput && k.Alt && !m.isEditKey(k) {
 		// esc pressed just before another key reaches us as alt+key (esc then q, typed
 		// quickly): leave the token, then take the key outside it
@@ -352,6 +357,8 @@ func (m Model) centreView() string {
 	switch {
 	case m.overlay != nil:
 		return lipgloss.Place(m.width, m.paneH, lipgloss.Center, lipgloss.Center, m.styles.Overlay.Render(m.overlay.View()))
+	case m.fullHelp:
+		return lipgloss.NewStyle().Width(m.width).Height(m.paneH).MaxHeight(m.paneH).Render(m.fullHelpBox(m.width))
 	case m.showExplain && m.explain != nil:
 		return lipgloss.NewStyle().Width(m.width).Height(m.paneH).MaxHeight(m.paneH).Render(m.explain.View())
 	}
@@ -364,9 +371,6 @@ func (m Model) helpView() string {
 		km = m.keys
 	}
 	h := m.help.ShortHelpView(km.ShortHelp())
-	if m.fullHelp {
-		h = m.help.FullHelpView(km.FullHelp())
-	}
 	if status != "" {
 		return status + "\n" + h
 	}

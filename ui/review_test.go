@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -63,4 +64,45 @@ func TestPasteGoesToTheTokenWhateverHasFocus(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestFullHelpFitsSmallScreens: the full help used to lose its right-hand column at 80×24
+// and show 4 rows at 60×20. Every enabled key must be on the screen, and the short help
+// must not offer ? while ? is typed into the token.
+func TestFullHelpFitsSmallScreens(t *testing.T) {
+	for _, sz := range [][2]int{{80, 24}, {60, 20}} {
+		for _, focusAway := range []bool{false, true} {
+			m, _, _ := newTest(t, "aaaa.bbbb.cccc")
+			m = send(m, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+			want := []string{"ctrl+o", "ctrl+t", "ctrl+v", "ctrl+y", "ctrl+c", "ctrl+u", "ctrl+w", "shift+tab"}
+			short := "f1 help"
+			if focusAway {
+				m = send(m, keyOf(tea.KeyEsc))
+				want = []string{"o/ctrl+o", "e/ctrl+t", "ctrl+v", "y/ctrl+y", "ctrl+c", "q", "shift+tab", "enter"}
+				short = "?/f1 help"
+			}
+			if v := m.View(); !strings.Contains(lastLine(v), short) {
+				t.Errorf("%v away=%v: short help %q does not say %q", sz, focusAway, lastLine(v), short)
+			}
+			m = send(m, keyOf(tea.KeyF1))
+			v := m.View()
+			if n := len(strings.Split(v, "\n")); n > sz[1] {
+				t.Errorf("%v: the screen has %d lines", sz, n)
+			}
+			for _, k := range want {
+				if !strings.Contains(v, k+" ") {
+					t.Errorf("%v away=%v: full help lacks %q:\n%s", sz, focusAway, k, v)
+				}
+			}
+			m = send(m, keyOf(tea.KeyEsc))
+			if m.fullHelp {
+				t.Errorf("esc did not close the full help")
+			}
+		}
+	}
+}
+
+func lastLine(s string) string {
+	l := strings.Split(s, "\n")
+	return l[len(l)-1]
 }
