@@ -252,6 +252,7 @@ func (m Model) handleKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		*m.findings, _ = m.findings.Update(k)
 		m.syncMarks()
 		m.revealFinding()
+		m.relayout() // the selected finding is drawn whole: the list's height follows it
 	default:
 		var cmd tea.Cmd
 		*m.panes, cmd = m.panes.Update(k)

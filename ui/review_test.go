@@ -6,6 +6,7 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // TestPastedCRBecomesLF: terminals and tmux send a paste's line breaks as CR; a lone CR
@@ -105,4 +106,47 @@ func TestFullHelpFitsSmallScreens(t *testing.T) {
 func lastLine(s string) string {
 	l := strings.Split(s, "\n")
 	return l[len(l)-1]
+}
+
+// newReal builds a model over the real diagnosis at w×h.
+func newReal(t testing.TB, token string, w, h int) Model {
+	t.Helper()
+	if !realInspect() {
+		t.Skip("needs the real diagnosis")
+	}
+	m := New(Config{Token: token, Now: func() time.Time { return goldenNow }})
+	return send(m, tea.WindowSizeMsg{Width: w, Height: h})
+}
+
+// flat is the screen's text with ANSI removed and runs of spaces and line breaks made one
+// space, so a wrapped sentence can be looked for whole.
+func flat(v string) string { return strings.Join(strings.Fields(ansi.Strip(v)), " ") }
+
+// TestSelectedFindingIsShownWhole: messages were cut with "…" at every size. The verdict
+// says the essential in a line, and the selected finding shows its whole message and hint
+// at 80×24, and at 60×20 once the findings have the focus.
+func TestSelectedFindingIsShownWhole(t *testing.T) {
+	for _, sz := range [][2]int{{80, 24}, {60, 20}} {
+		m := newReal(t, fixture(t, "kamailio-truncated.txt"), sz[0], sz[1])
+		if sz[1] <= 20 {
+			m = send(m, keyOf(tea.KeyEsc))
+		}
+		f := m.findings.Selected()
+		if f == nil || f.Code != "structure.truncated" {
+			t.Fatalf("selected %+v, want structure.truncated", f)
+		}
+		v := m.View()
+		for _, want := range []string{f.Message, "→ " + f.Hint} {
+			if !strings.Contains(flat(v), strings.Join(strings.Fields(want), " ")) {
+				t.Errorf("%v: the screen lacks %q:\n%s", sz, want, v)
+			}
+		}
+		verdictLine := strings.Split(ansi.Strip(v), "\n")[m.lay.inputH]
+		if !strings.Contains(verdictLine, "payload") || !strings.Contains(verdictLine, "200 chars") || strings.Contains(verdictLine, "…") {
+			t.Errorf("%v: verdict %q does not say where the token ends", sz, verdictLine)
+		}
+		if n := len(strings.Split(v, "\n")); n != sz[1] {
+			t.Errorf("%v: %d lines", sz, n)
+		}
+	}
 }
