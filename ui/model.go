@@ -101,8 +101,8 @@ func New(cfg Config) Model {
 	m.help.Styles.FullKey = st.Help.Bold(true)
 	m.help.Styles.FullDesc = st.Help
 	m.input.Placeholder = []string{
-		"Paste a token here: your terminal's paste (ctrl+shift+v, cmd+v, shift+insert)",
-		"or type it. A Bearer prefix, quotes or a whole header line are fine.",
+		"Paste a token here (ctrl+shift+v, cmd+v, shift+insert)",
+		"or type it. Bearer prefixes, quotes, header lines are fine.",
 	}
 	m.input.SetValue(cfg.Token)
 	m.recompute()

@@ -156,7 +156,7 @@ func (m *Model) SetInfo(s string) { m.info = s }
 // title and marker lines included.
 func (m *Model) NeededLines() int {
 	if m.value == "" {
-		return 1 + max(1, len(m.Placeholder))
+		return 1 + max(1, len(m.placeholderLines()))
 	}
 	m.layout()
 	n := 1 + len(m.rows)
@@ -166,6 +166,15 @@ func (m *Model) NeededLines() int {
 		}
 	}
 	return n
+}
+
+// placeholderLines is the placeholder word-wrapped to the width, each entry a paragraph.
+func (m *Model) placeholderLines() []string {
+	var out []string
+	for _, p := range m.Placeholder {
+		out = append(out, common.Wrap(p, m.width)...)
+	}
+	return out
 }
 
 // Update handles an editing key. Other messages are ignored.
@@ -421,16 +430,18 @@ func (m Model) View() string {
 	b.WriteString(ansi.Truncate(head, m.width, "…"))
 	lines := 1
 	if m.value == "" {
-		for _, p := range m.Placeholder {
+		for i, p := range m.placeholderLines() {
 			if lines >= m.height {
 				break
 			}
 			b.WriteByte('\n')
-			if lines == 1 && m.focus {
-				b.WriteString(m.paint.cursor.S(" "))
-				b.WriteString(m.styles.Placeholder.Render(ansi.Truncate(p, m.width-1, "…")))
+			if i == 0 && m.focus {
+				// the cursor sits on the placeholder's first character, as in a text field
+				r, size := utf8.DecodeRuneInString(p)
+				b.WriteString(m.paint.cursor.S(string(r)))
+				b.WriteString(m.styles.Placeholder.Render(p[size:]))
 			} else {
-				b.WriteString(m.styles.Placeholder.Render(ansi.Truncate(p, m.width, "…")))
+				b.WriteString(m.styles.Placeholder.Render(p))
 			}
 			lines++
 		}

@@ -6,6 +6,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 )
 
@@ -128,6 +129,26 @@ func TestMarkerGlyphSaysTheSeverity(t *testing.T) {
 		lines := strings.Split(m.View(), "\n")
 		if got := strings.TrimRight(lines[2], " "); got != c.want {
 			t.Errorf("level %d: marker line %q, want %q", c.lvl, got, c.want)
+		}
+	}
+}
+
+// TestPlaceholderReadsCleanly: the placeholder began with a blank cursor cell and was cut
+// at 80 columns. It starts with its first letter (under the cursor) and wraps at spaces.
+func TestPlaceholderReadsCleanly(t *testing.T) {
+	for _, w := range []int{40, 60, 80, 120} {
+		m := newInput("", w, 10)
+		m.Placeholder = []string{"Paste a token here (ctrl+shift+v, cmd+v, shift+insert)", "or type it."}
+		lines := strings.Split(ansi.Strip(m.View()), "\n")[1:]
+		if !strings.HasPrefix(lines[0], "Paste") {
+			t.Errorf("width %d: first line %q", w, lines[0])
+		}
+		got := strings.Join(lines, " ")
+		if strings.Contains(got, "…") || !strings.Contains(got, "shift+insert) or type it.") {
+			t.Errorf("width %d: placeholder %q", w, lines)
+		}
+		if len(lines) != m.NeededLines()-1 {
+			t.Errorf("width %d: %d lines drawn, NeededLines says %d", w, len(lines), m.NeededLines()-1)
 		}
 	}
 }

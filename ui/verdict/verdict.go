@@ -65,7 +65,9 @@ func Decide(in Input) Verdict {
 	case in.Pending:
 		return verdictOf(Neutral, "…", "READING", "the paste is still arriving")
 	case in.Empty || r == nil:
-		return verdictOf(Neutral, "•", "EMPTY", "nothing to inspect yet: paste a token into the strip above")
+		v := verdictOf(Neutral, "•", "EMPTY", "nothing to inspect yet: paste a token into the strip above")
+		v.Shorter = []string{"nothing yet: paste a token above"}
+		return v
 	}
 	if h := r.Headline(); h != nil && h.Severity == inspect.Error {
 		msg := common.Safe(h.Message)
