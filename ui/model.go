@@ -321,6 +321,7 @@ func (m *Model) leaveInput() {
 	m.recompute()
 	if m.findings.Len() > 0 {
 		m.setFocus(FocusFindings)
+		m.revealFinding() // the selected finding's pane, at its member
 	} else {
 		m.setFocus(FocusHeader)
 	}

@@ -45,9 +45,9 @@ func (m *Model) recompute() {
 		m.setFocus(FocusInput)
 	}
 	if m.focus.pane() < 0 {
-		// no pane chosen by hand: show the one the headline is about
-		if f := m.findings.Selected(); f != nil && f.Severity > inspect.Info {
-			m.panes.Show(m.paneOfFinding(f))
+		// no pane chosen by hand: show the one the headline is about, at its member
+		if f := m.findings.Selected(); f != nil && (f.Severity > inspect.Info || m.focus == FocusFindings) {
+			m.revealFinding()
 		}
 	}
 	m.syncMarks()

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"encoding/base64"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -147,6 +149,45 @@ func TestSelectedFindingIsShownWhole(t *testing.T) {
 		}
 		if n := len(strings.Split(v, "\n")); n != sz[1] {
 			t.Errorf("%v: %d lines", sz, n)
+		}
+	}
+}
+
+// longPayloadToken is an HS256-shaped token whose payload has many members before an
+// expired exp, so exp is far below the top of the Payload pane.
+func longPayloadToken() string {
+	enc := base64.RawURLEncoding.EncodeToString
+	var p strings.Builder
+	p.WriteString("{")
+	for i := 0; i < 30; i++ {
+		fmt.Fprintf(&p, `"m%02d":"value number %d",`, i, i)
+	}
+	p.WriteString(`"exp":1000000000}`)
+	return enc([]byte(`{"alg":"HS256","typ":"JWT"}`)) + "." + enc([]byte(p.String())) + "." + enc(make([]byte, 32))
+}
+
+// TestSelectingAFindingScrollsToItsMember: selecting claims.expired must bring exp into
+// view in the Payload pane, without pressing enter.
+func TestSelectingAFindingScrollsToItsMember(t *testing.T) {
+	for _, sz := range [][2]int{{80, 24}, {140, 40}} {
+		m := newReal(t, longPayloadToken(), sz[0], sz[1])
+		m = send(m, keyOf(tea.KeyEsc))
+		for i := 0; i < m.findings.Len() && m.findings.Selected().Code != "claims.expired"; i++ {
+			m = send(m, keyOf(tea.KeyDown))
+		}
+		if m.findings.Selected().Code != "claims.expired" {
+			t.Fatalf("no claims.expired finding")
+		}
+		if v := ansi.Strip(m.View()); !strings.Contains(v, `"exp": 1000000000`) {
+			t.Errorf("%v: exp is not in view after selecting claims.expired:\n%s", sz, v)
+		}
+		// back up to the first finding and down again: the same
+		m = send(m, keyOf(tea.KeyHome))
+		for i := 0; i < m.findings.Len() && m.findings.Selected().Code != "claims.expired"; i++ {
+			m = send(m, keyOf(tea.KeyDown))
+		}
+		if v := ansi.Strip(m.View()); !strings.Contains(v, `"exp": 1000000000`) {
+			t.Errorf("%v: exp is not in view the second time:\n%s", sz, v)
 		}
 	}
 }

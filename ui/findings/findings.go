@@ -140,7 +140,7 @@ func (m Model) selectedLines() []string {
 	}
 	if f.Hint != "" {
 		hint := "→ " + common.SafePaint(f.Hint, m.hint, m.esc)
-		for i, l := range common.Wrap(hint, room) {
+		for i, l := range common.Wrap(hint, room-2) {
 			if i > 0 {
 				l = "  " + l // under the text, past the arrow
 			}

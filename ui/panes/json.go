@@ -17,6 +17,7 @@ type content struct {
 type memberLine struct {
 	line int
 	off  int // NameStart of the member in the decoded segment
+	end  int // where its value ends (Value.End)
 }
 
 type jsonWriter struct {
@@ -92,7 +93,7 @@ func (w *jsonWriter) value(v *inspect.Value, depth int, top bool) {
 			m := &v.Members[i]
 			w.newline()
 			if top {
-				w.out.members = append(w.out.members, memberLine{line: len(w.out.lines), off: m.NameStart})
+				w.out.members = append(w.out.members, memberLine{line: len(w.out.lines), off: m.NameStart, end: m.Value.End})
 			}
 			w.indent(depth + 1)
 			w.safe(m.NameRaw, w.p.key)
