@@ -9,6 +9,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+
+	"jwtlens/keys"
 )
 
 // TestPastedCRBecomesLF: terminals and tmux send a paste's line breaks as CR; a lone CR
@@ -188,6 +190,25 @@ func TestSelectingAFindingScrollsToItsMember(t *testing.T) {
 		}
 		if v := ansi.Strip(m.View()); !strings.Contains(v, `"exp": 1000000000`) {
 			t.Errorf("%v: exp is not in view the second time:\n%s", sz, v)
+		}
+	}
+}
+
+// TestScreenKeepsItsHeightAcrossFocus: moving the focus changes the marks (and so the
+// strip's lines) and the help; the screen used to come out shorter than the terminal.
+func TestScreenKeepsItsHeightAcrossFocus(t *testing.T) {
+	if !realInspect() {
+		t.Skip("needs the real diagnosis")
+	}
+	for _, sz := range [][2]int{{120, 40}, {80, 24}, {60, 20}, {200, 50}} {
+		m := New(Config{Token: fixture(t, "valid-rs256.jwt"), Now: func() time.Time { return goldenNow },
+			Keys: []keys.Set{keys.Read(readFixture(t, "rsa-pub.pem"), "/tmp/review-tui-fix/rsa-public-key.pem")}})
+		m = send(m, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+		for i, k := range []tea.KeyMsg{keyOf(tea.KeyEsc), keyOf(tea.KeyTab), keyOf(tea.KeyTab), keyOf(tea.KeyTab), keyOf(tea.KeyTab)} {
+			m = send(m, k)
+			if n := len(strings.Split(m.View(), "\n")); n != sz[1] {
+				t.Errorf("%v after key %d (focus %v): %d lines", sz, i, m.Focus(), n)
+			}
 		}
 	}
 }

@@ -29,7 +29,7 @@ func Wrap(s string, width int) []string {
 		cur.WriteString(active)
 		curW = 0
 	}
-	for i, word := range strings.Split(s, " ") {
+	for i, word := range groupParens(strings.Split(s, " "), width) {
 		w := ansi.StringWidth(word)
 		switch {
 		case i == 0:
@@ -82,4 +82,47 @@ func trackSGR(active, s string) string {
 		}
 		s = s[j+1:]
 	}
+}
+
+// groupParens joins the words of a short parenthesised group, "(PEM PUBLIC KEY)", into one
+// unit, so it is never split across lines. Long asides in prose wrap as words.
+const maxGroup = 24
+
+func groupParens(words []string, width int) []string {
+	out := words[:0:0]
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		plain := ansi.Strip(w)
+		if strings.HasPrefix(plain, "(") && !strings.Contains(plain, ")") {
+			j := i + 1
+			for j < len(words) && !strings.Contains(ansi.Strip(words[j]), ")") {
+				j++
+			}
+			if j < len(words) {
+				if g := strings.Join(words[i:j+1], " "); ansi.StringWidth(g) <= min(width, maxGroup) {
+					out = append(out, g)
+					i = j
+					continue
+				}
+			}
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// ShortenMiddle fits s into width cells by putting "…" in place of its middle, keeping
+// both ends of a path or identifier readable. s must be plain text (no styling).
+func ShortenMiddle(s string, width int) string {
+	if ansi.StringWidth(s) <= width || width < 5 {
+		return s
+	}
+	r := []rune(s)
+	keep := width - 1
+	head := keep / 2
+	tail := keep - head
+	if head+tail >= len(r) {
+		return s
+	}
+	return string(r[:head]) + "…" + string(r[len(r)-tail:])
 }

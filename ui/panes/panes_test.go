@@ -10,6 +10,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"jwtlens/inspect"
+	"jwtlens/keys"
 )
 
 func init() { lipgloss.SetColorProfile(termenv.Ascii) }
@@ -101,5 +102,28 @@ func TestBadgesOfMissingParts(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSignatureKeyRowsWrapAsUnits: the source path broke at its hyphen ("/tmp/review-" /
+// "tui/…pem" / ")") and "(PEM PUBLIC KEY)" split across lines.
+func TestSignatureKeyRowsWrapAsUnits(t *testing.T) {
+	r := &inspect.Report{Signature: inspect.SignatureInfo{Alg: "RS256", Bytes: 256, ExpectedBytes: 256},
+		Verification: inspect.Verification{Status: inspect.Verified, Detail: "verified with rsa-2048 (/tmp/review-tui/keys/rsa-pub.pem)",
+			Key: &keys.Key{Family: "rsa", Bits: 2048, Source: "/tmp/review-tui/keys/a-rather-long-name/rsa-pub.pem", Format: "PEM PUBLIC KEY"}}}
+	seg := &inspect.Segment{Part: inspect.PartSignature, Decoded: true, Bytes: make([]byte, 256)}
+	for _, w := range []int{34, 40, 56, 76} {
+		p := newPaints(Styles{})
+		c := renderSignature(&p, r, seg, w)
+		text := strings.Join(c.lines, "\n")
+		for _, l := range c.lines {
+			tl := strings.TrimSpace(l)
+			if ansi.StringWidth(l) > w || tl == ")" || strings.HasSuffix(tl, "-") || strings.HasSuffix(tl, "(PEM") {
+				t.Errorf("width %d: badly wrapped line %q in\n%s", w, l, text)
+			}
+		}
+		if !strings.Contains(text, "(PEM PUBLIC KEY)") {
+			t.Errorf("width %d: the format is split:\n%s", w, text)
+		}
 	}
 }

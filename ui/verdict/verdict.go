@@ -84,14 +84,18 @@ func Decide(in Input) Verdict {
 		if text == "" {
 			text = "signature verified"
 		}
-		if exp := expiry(r); exp != "" {
-			text += ", " + exp
+		exp := ""
+		if e := expiry(r); e != "" {
+			exp = ", " + e
 		}
 		tone := Good
 		if warn > 0 {
 			tone = Warn
 		}
-		return verdictOf(tone, "✓", "VERIFIED", text+tail)
+		v := verdictOf(tone, "✓", "VERIFIED", text+exp+tail)
+		// shorter: the key's file by its base name, then without the key
+		v.Shorter = []string{baseNames(text) + exp + tail, "signature verified" + exp + tail, "signature verified" + tail}
+		return v
 	case inspect.Invalid:
 		return verdictOf(Bad, "✗", "INVALID SIGNATURE", nonEmpty(common.Safe(r.Verification.Detail), "the signature does not verify with the given key")+tail)
 	case inspect.CannotCheck:
@@ -231,6 +235,22 @@ func Label(code string) string {
 		return "KEY PROBLEM"
 	}
 	return strings.ToUpper(strings.ReplaceAll(rest, "-", " "))
+}
+
+// baseNames shortens every path in s to its last element: "(/tmp/keys/pub.pem)" becomes
+// "(pub.pem)".
+func baseNames(s string) string {
+	words := strings.Split(s, " ")
+	for i, w := range words {
+		if j := strings.LastIndexByte(w, '/'); j >= 0 && j < len(w)-1 {
+			lead := ""
+			if strings.HasPrefix(w, "(") {
+				lead = "("
+			}
+			words[i] = lead + w[j+1:]
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 func expiry(r *inspect.Report) string {

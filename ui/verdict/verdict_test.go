@@ -71,3 +71,18 @@ func TestVerdictSaysTheEssentialAtEveryWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestVerifiedVerdictFits: "verified with rsa-2048 (/tmp/review-tui/…pem), e…" lost the
+// expiry at 80 columns; the key's path is shortened to its base name instead.
+func TestVerifiedVerdictFits(t *testing.T) {
+	r := &inspect.Report{
+		Verification: inspect.Verification{Status: inspect.Verified, Detail: "verified with rsa-2048 (/tmp/review-tui-fix/rsa-public-key.pem)"},
+		Claims:       []inspect.Claim{{Name: "exp", Part: inspect.PartPayload, IsTime: true, Relative: "in 42m"}},
+	}
+	for w, want := range map[int]string{80: "verified with rsa-2048 (rsa-public-key.pem), expires in 42m", 50: "signature verified, expires in 42m"} {
+		got := Render(Input{Report: r}, w, Styles{})
+		if !strings.HasSuffix(got, want) {
+			t.Errorf("Render(width %d) = %q, want it to end %q", w, got, want)
+		}
+	}
+}
