@@ -33,8 +33,10 @@ func (m *Model) recompute() {
 	r := m.report
 	if r == nil {
 		m.findings.SetFindings(nil)
+		m.findings.SetCandidates(nil)
 	} else {
 		m.findings.SetFindings(r.Findings)
+		m.findings.SetCandidates(r.Candidates)
 	}
 	m.input.SetSpans(spans(r))
 	m.panes.SetReport(r)

@@ -212,3 +212,26 @@ func TestScreenKeepsItsHeightAcrossFocus(t *testing.T) {
 		}
 	}
 }
+
+// TestCandidatesAreShown: the other token-like strings of a paste were not shown, so the
+// choice jwtlens made was invisible.
+func TestCandidatesAreShown(t *testing.T) {
+	tok := fixture(t, "valid-hs256.jwt")
+	body := `{"access_token":"` + tok + `","refresh_token":"` + tok + `"}`
+	m := newReal(t, body, 80, 24)
+	if len(m.Report().Candidates) == 0 {
+		t.Skip("the diagnosis reports no candidates for a JSON body")
+	}
+	m = send(m, keyOf(tea.KeyEsc))
+	if v := flat(m.View()); !strings.Contains(v, "(+1 other candidate)") {
+		t.Errorf("the input.extracted row does not say there are others:\n%s", m.View())
+	}
+	for i := 0; i < m.findings.Len() && m.findings.Selected().Code != "input.extracted"; i++ {
+		m = send(m, keyOf(tea.KeyDown))
+	}
+	c := m.Report().Candidates[0]
+	want := fmt.Sprintf("also found: JSON member refresh_token at byte %d (%d chars)", c.Offset, c.Length)
+	if v := flat(m.View()); !strings.Contains(v, want) {
+		t.Errorf("selected input.extracted does not list %q:\n%s", want, m.View())
+	}
+}

@@ -46,6 +46,7 @@ func DefaultKeyMap() KeyMap {
 type Model struct {
 	KeyMap KeyMap
 	items  []inspect.Finding
+	cands  []inspect.Candidate // other token-like strings, shown under input.extracted
 	sel    int
 	width  int
 	height int
@@ -77,6 +78,24 @@ func (m *Model) SetFindings(fs []inspect.Finding) {
 			break
 		}
 	}
+}
+
+// SetCandidates sets the other token-like strings the input held (Report.Candidates):
+// they are listed under the input.extracted finding, so a person sees which one was taken
+// and what else there was.
+func (m *Model) SetCandidates(c []inspect.Candidate) { m.cands = c }
+
+// candidateCode is the finding the candidates are listed under.
+const candidateCode = "input.extracted"
+
+// candidateLines lists the candidates, one a line.
+func (m Model) candidateLines() []string {
+	var out []string
+	for _, c := range m.cands {
+		l := fmt.Sprintf("also found: %s at byte %d (%d chars)", common.Safe(c.Where), c.Offset, c.Length)
+		out = append(out, indent+"  "+m.styles.Hint.Render(ansi.Truncate(l, max(10, m.width-len(indent)-2), "…")))
+	}
+	return out
 }
 
 // Selected returns the selected finding, or nil when the list is empty.
@@ -146,6 +165,9 @@ func (m Model) selectedLines() []string {
 			}
 			out = append(out, indent+l)
 		}
+	}
+	if f.Code == candidateCode {
+		out = append(out, m.candidateLines()...)
 	}
 	for i := range out {
 		out[i] = ansi.Truncate(out[i], m.width, "…")
@@ -224,8 +246,12 @@ func (m Model) View() string {
 			continue
 		}
 		f := m.items[i]
-		row := "  " + m.Mark(f.Severity) + " " + common.SafePaint(f.Message, m.plain, m.esc) +
-			" " + m.styles.Code.Render(f.Code)
+		row := "  " + m.Mark(f.Severity) + " "
+		if f.Code == candidateCode && len(m.cands) > 0 {
+			// first, so the row's ellipsis cannot hide it
+			row += m.styles.Hint.Render(fmt.Sprintf("(+%d other candidate%s) ", len(m.cands), s(len(m.cands))))
+		}
+		row += common.SafePaint(f.Message, m.plain, m.esc) + " " + m.styles.Code.Render(f.Code)
 		lines = append(lines, ansi.Truncate(row, m.width, "…"))
 	}
 	for len(lines) < m.height {
