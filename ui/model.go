@@ -46,7 +46,9 @@ type Model struct {
 	// the report and the input text it was made from (memoised on that text)
 	report    *inspect.Report
 	reportFor string
-	pending   bool // input changed in a burst; the report is stale until it settles
+	nested    *inspect.Report // the inner token's report, for a nested JWT
+	nestedFor string          // the inner token it was made from
+	pending   bool            // input changed in a burst; the report is stale until it settles
 	// followCursor is set by typing and cursor keys and cleared by a paste: the strip then
 	// shows the problem the paste has rather than the cursor at its end.
 	followCursor bool

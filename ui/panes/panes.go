@@ -45,6 +45,7 @@ type Model struct {
 	focused int // the focused pane, or -1
 	last    *inspect.Report
 	lastW   int
+	nested  *inspect.Report // the inner token's report, when the payload is a JWT
 }
 
 // New returns the panes drawn with st.
@@ -143,6 +144,16 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	return m, cmd
 }
 
+// SetNested gives the report of the inner token (Report.NestedToken, inspected by the
+// caller in Update), shown in the Payload pane in place of the payload's text. Call it
+// before SetReport.
+func (m *Model) SetNested(inner *inspect.Report) {
+	if inner != m.nested {
+		m.nested = inner
+		m.last = nil // the payload pane must be made again
+	}
+}
+
 // SetReport fills the panes from r. A pane whose inputs did not change keeps its content.
 func (m *Model) SetReport(r *inspect.Report) {
 	if r != nil && r == m.last && m.width == m.lastW {
@@ -183,6 +194,9 @@ func (m *Model) setPart(i int, r *inspect.Report, seg *inspect.Segment, v *inspe
 			extra.WriteString("\x00" + c.Name + "\x00" + c.Relative + "\x00" + c.Problem)
 		}
 	}
+	if part == inspect.PartPayload && m.nested != nil {
+		extra.WriteString("\x00nested")
+	}
 	k := cacheKey{extra: extra.String(), valid: true}
 	if seg != nil {
 		k.text = seg.Text
@@ -198,6 +212,8 @@ func (m *Model) setPart(i int, r *inspect.Report, seg *inspect.Segment, v *inspe
 	switch {
 	case seg == nil:
 		c = message(&m.p, "missing: the token ends before the "+string(part))
+	case part == inspect.PartPayload && m.nested != nil && r.NestedToken != "":
+		c = renderNested(&m.p, r.NestedToken, m.nested)
 	case v != nil:
 		c = renderJSON(&m.p, v, r.Claims, part)
 	case seg.JSON != nil:
