@@ -594,3 +594,24 @@ func TestUnbracketedPasteKeepsLineBreaks(t *testing.T) {
 		})
 	}
 }
+
+func TestEscapesDrawnApart(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "evil\u202e.pem"), []byte("x"), 0o600); err != nil {
+		t.Skip("file system refuses the name")
+	}
+	set := keys.Set{Source: "jwks.json", Keys: []keys.Key{{Family: keys.RSA, Bits: 2048, KID: "a\u200bb"}, {Family: keys.RSA, Bits: 2048, KID: "c"}}}
+	m := New(Config{Dir: dir, Read: func([]byte, string) keys.Set { return set }})
+	m.Styles.Escape = lipgloss.NewStyle().Transform(func(s string) string { return "«" + s + "»" })
+	m.SetSize(80, 24)
+	m, _ = drive(t, m, m.Init())
+	m, cmd := m.Update(tea.KeyMsg{Type: tea.KeyDown})
+	m, cmd = m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	m, _ = drive(t, m, cmd)
+	v := m.View()
+	for _, want := range []string{"evil«" + inspect.Sanitize("\u202e") + "».pem", "a«" + inspect.Sanitize("\u200b") + "»b"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("view lacks %q (the escape in its own style):\n%s", want, v)
+		}
+	}
+}
