@@ -28,6 +28,9 @@ type view struct {
 	raw  []byte
 	inv  []invHit
 	nInv int // invisible characters found in all
+	// look are the typographic look-alikes read as the ASCII they stand for; only those
+	// inside the token are reported.
+	look []invHit
 }
 
 // invHit is one invisible character in the raw input.
@@ -88,10 +91,19 @@ func newView(raw []byte) *view {
 				v.m[k] = int32(k)
 			}
 		}
-		v.nInv++
-		if len(v.inv) < maxInvisibleFindings {
+		switch {
+		case ch.repl != 0:
+			if len(v.look) < maxConsidered {
+				v.look = append(v.look, invHit{off: i, size: size, ch: ch})
+			}
+			v.b = append(v.b, ch.repl)
+			v.m = append(v.m, int32(i))
+			i += size - 1
+			continue
+		case len(v.inv) < maxInvisibleFindings:
 			v.inv = append(v.inv, invHit{off: i, size: size, ch: ch})
 		}
+		v.nInv++
 		if ch.space {
 			v.b = append(v.b, ' ')
 			v.m = append(v.m, int32(i))
@@ -156,11 +168,8 @@ type cand struct {
 // point at. prior is the token joined so far when the run continues one (nil otherwise).
 func scanRun(b []byte, i, e int, prior *joinState) (end, dots int, key bool) {
 	j := i
-	var js joinState
-	if prior != nil {
-		js = *prior
-		js.hdr = append([]byte(nil), prior.hdr...)
-	}
+	var js joinState // the token so far, followed only once a stray character is met
+	started := false
 	from := i // b[from:j] is not yet in js
 	for j < e {
 		c := charClass[b[j]]
@@ -171,14 +180,19 @@ func scanRun(b []byte, i, e int, prior *joinState) (end, dots int, key bool) {
 				j++
 				continue
 			}
-			if j > i {
+			if w := strayShape(b, i, j, e); w > 0 {
+				if !started && prior != nil {
+					js = *prior
+					js.hdr = append([]byte(nil), prior.hdr...)
+				}
+				started = true
 				js.add(b[from:j])
-				from = j
-				if w := strayAt(b, i, j, e, &js); w > 0 {
+				if js.incomplete() {
 					from = j + w
 					j += w
 					continue
 				}
+				from = j
 			}
 			if c == clEq {
 				return j, dots, true
@@ -202,15 +216,14 @@ func scanRun(b []byte, i, e int, prior *joinState) (end, dots int, key bool) {
 // text after it to count as the rest of the token rather than separate text.
 const minStrayTail = 8
 
-// strayAt decides whether b[j], a character no token holds (or an `=` that would read as
-// a key=value separator) right after the token characters of b[i:j], is a stray character
-// inside the token: a word processor's or a chat's replacement, a slip of the keyboard.
-// It is when the token so far (js) is incomplete — segments missing, or a last segment
-// shorter than its alg makes it — and at least minStrayTail base64url characters continue
-// it, not ending in a key= or a header name. It returns the character's width, or 0 when
-// what follows is separate text.
-func strayAt(b []byte, i, j, e int, js *joinState) int {
-	if charClass[b[j-1]]&(clB64|clDot) == 0 {
+// strayShape reports whether b[j], a character no token holds (or an `=` that would read
+// as a key=value separator) right after the token characters of b[i:j], may be a stray
+// character inside the token (a slip of the keyboard, a chat's replacement): at least
+// minStrayTail base64url characters follow it, not ending in a key= or a header name. It
+// returns the character's width, or 0 when what follows is separate text. Whether the
+// token so far is incomplete (joinState.incomplete) decides.
+func strayShape(b []byte, i, j, e int) int {
+	if j <= i || charClass[b[j-1]]&(clB64|clDot) == 0 {
 		return 0
 	}
 	w := 1
@@ -237,17 +250,17 @@ func strayAt(b []byte, i, j, e int, js *joinState) int {
 	if k-(j+w) < minStrayTail || k < e && (b[k] == ':' || b[k] == '=' && k+1 < e && charClass[b[k+1]]&clB64 != 0) {
 		return 0
 	}
+	return w
+}
+
+// incomplete reports whether the token followed so far misses segments, or has a last
+// segment shorter than its alg makes it.
+func (js *joinState) incomplete() bool {
 	need := js.need
 	if need == 0 {
 		need = 3
 	}
-	switch {
-	case js.dots < need-1:
-		return w // segments are missing
-	case js.dots == need-1 && js.sizes != nil && !js.fits(js.last) && !js.over(js.last):
-		return w // the last segment is short of what its alg makes it
-	}
-	return 0
+	return js.dots < need-1 || js.dots == need-1 && js.sizes != nil && !js.fits(js.last) && !js.over(js.last)
 }
 
 // slow is the general path: see the file comment.
@@ -265,7 +278,7 @@ func (n *normalized) slow(raw []byte) {
 		n.stop = true
 		msg := "The input is empty."
 		if len(raw) > 0 {
-			msg = fmt.Sprintf("The input holds only whitespace (%d bytes) and nothing to inspect.", len(raw))
+			msg = fmt.Sprintf("The input holds only whitespace (%s) and nothing to inspect.", plural(len(raw), "byte"))
 		}
 		n.add("input.empty", Error, PartInput, 0, 0, msg, "Paste a token, give it as an argument, or pipe it on standard input.")
 		return
@@ -546,10 +559,14 @@ func placeContext(b []byte, lo int, c *cand, kind msgKind) {
 				} else {
 					c.where = "the " + name + " header"
 				}
+				c.score += 5
 				if strings.EqualFold(name, "authorization") || strings.EqualFold(name, "proxy-authorization") {
 					c.pstart = k + 1 // the header name (and scheme) can be removed
+					// The server reads the Authorization header first: prefer it to a
+					// token in a cookie or the body, even a cut one, whose cut is then
+					// what the person needs to see.
+					c.score += authorizationBonus
 				}
-				c.score += 5
 			default:
 				c.where = "log field " + name
 				c.score += nameScore(name)
@@ -563,6 +580,9 @@ func placeContext(b []byte, lo int, c *cand, kind msgKind) {
 	}
 	c.where = "the surrounding text"
 }
+
+// authorizationBonus outweighs what a whole token elsewhere scores over a cut one.
+const authorizationBonus = 60
 
 // blankBack steps back from b[k] over spaces and tabs and at most one line break (LF or
 // CRLF) with the indentation before it, as a folded header line (RFC 7230 obs-fold, SIP

@@ -230,14 +230,14 @@ func describe(t []byte, kind msgKind) (string, string) {
 	}
 	switch {
 	case word && allDots:
-		return fmt.Sprintf("nothing but dots (%d of them)", len(t)), "Paste the token itself."
+		return fmt.Sprintf("nothing but dots (%s)", plural(len(t), "dot")), "Paste the token itself."
 	case word && allHex && len(t) >= 16:
-		return fmt.Sprintf("a hex string of %d characters (a hash, an id or a secret?)", len(t)), "Paste the token itself, not a hash or an id."
+		return fmt.Sprintf("a hex string of %s (a hash, an id or a secret?)", plural(len(t), "character")), "Paste the token itself, not a hash or an id."
 	case word && len(t) >= 16:
-		return fmt.Sprintf("an opaque token of %d characters: a random reference that only its issuer can look up, with nothing inside to decode", len(t)),
+		return fmt.Sprintf("an opaque token of %s: a random reference that only its issuer can look up, with nothing inside to decode", plural(len(t), "character")),
 			"Opaque tokens are checked by asking the issuer (OAuth token introspection); if a JWT was expected, configure the issuer to issue JWT access tokens."
 	case word:
-		return fmt.Sprintf("a short word of %d characters with no dots", len(t)), "Paste the whole token; it may have been cut or replaced."
+		return fmt.Sprintf("a short word of %s with no dots", plural(len(t), "character")), "Paste the whole token; it may have been cut or replaced."
 	}
 	return "text with nothing shaped like a JWT in it", "Paste the token itself, or the header, body or log line that carries it."
 }
@@ -255,6 +255,11 @@ var fileExts = map[string]bool{
 func dottedKind(t []byte) (desc, hint string, ok bool) {
 	if len(t) == 0 || len(t) > 255 || jsonPrefix(t) {
 		return "", "", false
+	}
+	for _, c := range t {
+		if c <= ' ' || c >= 0x7F {
+			return "", "", false // words with spaces or controls are text, not a name
+		}
 	}
 	dot := bytes.LastIndexByte(t, '.')
 	first := bytes.IndexByte(t, '.')
@@ -358,7 +363,7 @@ func (n *normalized) repairFindings(v *view, ps []piece, st buildStats) {
 		}
 		every := ""
 		if w := wrapEvery(ps); w > 0 && g.breaks+g.escaped > 0 {
-			every = fmt.Sprintf(", one every %d characters, as a terminal or a base64 wrapper makes them", w)
+			every = fmt.Sprintf(", one every %s, as a terminal or a base64 wrapper makes them", plural(w, "character"))
 		}
 		off := v.rawAt(ps[0].e)
 		n.add("input.inner-whitespace", Warning, PartToken, off, v.rawAt(ps[1].s)-off,
@@ -370,7 +375,7 @@ func (n *normalized) repairFindings(v *view, ps []piece, st buildStats) {
 		var what []string
 		for _, k := range st.kinds {
 			c := unhex(k[1])<<4 | unhex(k[2])
-			what = append(what, fmt.Sprintf("%s for %q", k, rune(c)))
+			what = append(what, k+" for '"+Sanitize(string(rune(c)))+"'")
 		}
 		n.add("input.url-encoded", Warning, PartToken, st.pctFirst, 3,
 			fmt.Sprintf("The token was percent-encoded (%s): %s decoded.", strings.Join(what, ", "), plural(st.pct, "sequence")),
@@ -491,9 +496,21 @@ func (n *normalized) invisibleFindings(v *view) {
 		n.add("input.invisible-char", Warning, part, h.off, h.size, msg,
 			"It comes from copying out of a web page, chat, e-mail or word processor, or from a file saved with a BOM; a server sees it as part of the token and cannot decode it. Copy from a plain-text source, or strip it where the token is stored.")
 	}
+	listed := 0
+	for _, h := range v.look {
+		if ts < 0 || h.off < ts || h.off >= te {
+			continue // a dash in the text around the token is no damage to it
+		}
+		if listed++; listed > maxInvisibleFindings {
+			break
+		}
+		n.add("input.invisible-char", Warning, PartToken, h.off, h.size,
+			fmt.Sprintf("A typographic character, %s %s, is at byte %d inside the token where %s belongs; it was read as %s.", codePoint(h.ch.r), h.ch.name, h.off, quoteText(string(h.ch.repl)), quoteText(string(h.ch.repl))),
+			"A word processor, a chat app or an input method replaced the character when the token was pasted through it; a server sees the replacement and cannot decode the token. Copy the token from a plain-text source, or turn off smart punctuation.")
+	}
 	if more := v.nInv - len(v.inv); more > 0 {
 		n.add("input.invisible-char", Warning, PartInput, 0, 0,
-			fmt.Sprintf("%d more invisible characters are in the input (not listed one by one); all were removed.", more),
+			fmt.Sprintf("The input holds %s (not listed one by one); all were removed.", plural(more, "more invisible character")),
 			"Copy the token from a plain-text source.")
 	}
 }

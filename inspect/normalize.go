@@ -35,6 +35,10 @@ type normalized struct {
 	// spare is the block the fast path filled before it handed the input on; the slow
 	// path builds the token in it when it is large enough.
 	spare tokenBuf
+
+	// utf16 is set when the input was UTF-16 and was decoded: offsets point at the code
+	// units, so a token byte and the raw byte at its offset may differ.
+	utf16 bool
 }
 
 // normalize finds the token in raw and cleans it. maxSize caps the input (0 means
@@ -49,10 +53,21 @@ func normalize(raw []byte, maxSize int) normalized {
 	if len(raw) > maxSize {
 		n.stop = true
 		n.add("input.too-large", Error, PartInput, 0, 0,
-			fmt.Sprintf("The input is %d bytes, over the %d-byte cap; it was not read further.", len(raw), maxSize),
+			fmt.Sprintf("The input is %s, over the %d-byte cap; it was not read further.", plural(len(raw), "byte"), maxSize),
 			"Paste only the token, or raise the cap if a token really is this long.")
 		return n
 	}
+	if len(raw) >= 2 && (raw[0] == 0 || raw[1] == 0 || raw[0] >= 0xFE) {
+		if bom, be, ok := utf16Order(raw); ok {
+			return fromUTF16(raw, maxSize, bom, be)
+		}
+	}
+	return normalizeText(raw, maxSize)
+}
+
+// normalizeText is normalize for an input that is not UTF-16.
+func normalizeText(raw []byte, maxSize int) normalized {
+	var n normalized
 	n.atBufferLimit = bufferLimit(len(raw))
 	if !n.fast(raw) {
 		n.slow(raw)
@@ -300,11 +315,11 @@ func (n *normalized) trimmedFinding(raw []byte, s, e int) {
 	case s == 0 && tail == "\r":
 		what = "a trailing line break (CR)"
 	case s == 0:
-		what = fmt.Sprintf("%d bytes of trailing whitespace", len(tail))
+		what = plural(len(tail), "byte") + " of trailing whitespace"
 	case e == len(raw):
-		what = fmt.Sprintf("%d bytes of leading whitespace", s)
+		what = plural(s, "byte") + " of leading whitespace"
 	default:
-		what = fmt.Sprintf("%d bytes of leading and %d of trailing whitespace", s, len(tail))
+		what = fmt.Sprintf("%s of leading and %d of trailing whitespace", plural(s, "byte"), len(tail))
 	}
 	off, l := 0, s
 	if s == 0 {

@@ -73,6 +73,44 @@ type invisible struct {
 	r     rune
 	name  string
 	space bool // shows as a space: treated as whitespace rather than dropped
+	// repl is the ASCII character a typographic look-alike stands for (a word processor's
+	// or chat's hyphen or dash for '-', a fullwidth full stop for '.'): read as it; 0 for
+	// the invisible characters proper.
+	repl byte
+}
+
+// lookAlikeAt reports whether the UTF-8 sequence at s[i:] is a typographic stand-in for a
+// character of a token, and how many bytes it takes.
+func lookAlikeAt(s []byte, i int) (invisible, int, bool) {
+	if i+2 >= len(s) || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
+		return invisible{}, 0, false
+	}
+	r := rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+	switch r {
+	case 0x2010:
+		return invisible{r, "HYPHEN", false, '-'}, 3, true
+	case 0x2011:
+		return invisible{r, "NON-BREAKING HYPHEN", false, '-'}, 3, true
+	case 0x2012:
+		return invisible{r, "FIGURE DASH", false, '-'}, 3, true
+	case 0x2013:
+		return invisible{r, "EN DASH", false, '-'}, 3, true
+	case 0x2014:
+		return invisible{r, "EM DASH", false, '-'}, 3, true
+	case 0x2212:
+		return invisible{r, "MINUS SIGN", false, '-'}, 3, true
+	case 0xFF0D:
+		return invisible{r, "FULLWIDTH HYPHEN-MINUS", false, '-'}, 3, true
+	case 0xFF0E:
+		return invisible{r, "FULLWIDTH FULL STOP", false, '.'}, 3, true
+	case 0x3002:
+		return invisible{r, "IDEOGRAPHIC FULL STOP", false, '.'}, 3, true
+	case 0xFF3F:
+		return invisible{r, "FULLWIDTH LOW LINE", false, '_'}, 3, true
+	case 0x3000:
+		return invisible{r, "IDEOGRAPHIC SPACE", true, 0}, 3, true
+	}
+	return invisible{}, 0, false
 }
 
 // invisibleAt reports whether the UTF-8 sequence at s[i:] is an invisible character worth a
@@ -83,16 +121,19 @@ func invisibleAt(s []byte, i int) (invisible, int, bool) {
 		return invisible{}, 0, false
 	}
 	if c == 0xC2 && s[i+1] == 0xA0 {
-		return invisible{0xA0, "NO-BREAK SPACE", true}, 2, true
+		return invisible{0xA0, "NO-BREAK SPACE", true, 0}, 2, true
 	}
 	if c == 0xC2 && s[i+1] == 0xAD {
-		return invisible{0xAD, "SOFT HYPHEN", false}, 2, true
+		return invisible{0xAD, "SOFT HYPHEN", false, 0}, 2, true
 	}
 	if i+2 >= len(s) {
 		return invisible{}, 0, false
 	}
 	if c == 0xEF && s[i+1] == 0xBB && s[i+2] == 0xBF {
-		return invisible{0xFEFF, "BYTE ORDER MARK / ZERO WIDTH NO-BREAK SPACE", false}, 3, true
+		return invisible{0xFEFF, "BYTE ORDER MARK / ZERO WIDTH NO-BREAK SPACE", false, 0}, 3, true
+	}
+	if c == 0xE3 || c == 0xEF {
+		return lookAlikeAt(s, i)
 	}
 	if c != 0xE2 {
 		return invisible{}, 0, false
@@ -103,25 +144,27 @@ func invisibleAt(s []byte, i int) (invisible, int, bool) {
 	}
 	switch {
 	case r == 0x200B:
-		return invisible{r, "ZERO WIDTH SPACE", false}, 3, true
+		return invisible{r, "ZERO WIDTH SPACE", false, 0}, 3, true
 	case r == 0x200C:
-		return invisible{r, "ZERO WIDTH NON-JOINER", false}, 3, true
+		return invisible{r, "ZERO WIDTH NON-JOINER", false, 0}, 3, true
 	case r == 0x200D:
-		return invisible{r, "ZERO WIDTH JOINER", false}, 3, true
+		return invisible{r, "ZERO WIDTH JOINER", false, 0}, 3, true
 	case r == 0x2060:
-		return invisible{r, "WORD JOINER", false}, 3, true
+		return invisible{r, "WORD JOINER", false, 0}, 3, true
 	case r == 0x200E:
-		return invisible{r, "LEFT-TO-RIGHT MARK", false}, 3, true
+		return invisible{r, "LEFT-TO-RIGHT MARK", false, 0}, 3, true
 	case r == 0x200F:
-		return invisible{r, "RIGHT-TO-LEFT MARK", false}, 3, true
+		return invisible{r, "RIGHT-TO-LEFT MARK", false, 0}, 3, true
 	case r >= 0x202A && r <= 0x202E:
 		names := [...]string{"LEFT-TO-RIGHT EMBEDDING", "RIGHT-TO-LEFT EMBEDDING", "POP DIRECTIONAL FORMATTING", "LEFT-TO-RIGHT OVERRIDE", "RIGHT-TO-LEFT OVERRIDE"}
-		return invisible{r, names[r-0x202A], false}, 3, true
+		return invisible{r, names[r-0x202A], false, 0}, 3, true
 	case r >= 0x2066 && r <= 0x2069:
 		names := [...]string{"LEFT-TO-RIGHT ISOLATE", "RIGHT-TO-LEFT ISOLATE", "FIRST STRONG ISOLATE", "POP DIRECTIONAL ISOLATE"}
-		return invisible{r, names[r-0x2066], false}, 3, true
+		return invisible{r, names[r-0x2066], false, 0}, 3, true
 	case r == 0x2028 || r == 0x2029:
-		return invisible{r, "LINE/PARAGRAPH SEPARATOR", true}, 3, true
+		return invisible{r, "LINE/PARAGRAPH SEPARATOR", true, 0}, 3, true
+	case r >= 0x2010 && r <= 0x2014 || r == 0x2212:
+		return lookAlikeAt(s, i)
 	}
 	return invisible{}, 0, false
 }

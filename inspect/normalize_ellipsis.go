@@ -36,8 +36,8 @@ func (n *normalized) settleEllipsis(raw []byte) {
 		what = "authentication tag"
 	}
 	n.add("input.extracted", Info, PartInput, n.ellipsisOffset, n.ellipsisLen,
-		fmt.Sprintf("Removed the %q after the token: the token before it is whole (its %s %s is complete at %d bytes), so the dots were written after it and did not cut it.",
-			raw[n.ellipsisOffset:n.ellipsisOffset+n.ellipsisLen], js.alg, what, segBytes(js.last)),
+		fmt.Sprintf("Removed the %s after the token: the token before it is whole (its %s %s is complete at %s), so the dots were written after it and did not cut it.",
+			quoteText(string(raw[n.ellipsisOffset:n.ellipsisOffset+n.ellipsisLen])), js.alg, what, plural(segBytes(js.last), "byte")),
 		"Nothing is missing from this token. If a logger wrote the dots, check that it did not shorten other values it printed.")
 	n.ellipsisOffset, n.ellipsisLen = 0, 0
 }

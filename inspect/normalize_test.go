@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -131,7 +132,21 @@ func checkNormalized(t *testing.T, raw []byte, n normalized) {
 	if !n.stop && n.token == "" {
 		t.Errorf("neither stopped nor found a token")
 	}
-	if n.token != "" {
+	if n.token != "" && n.utf16 {
+		// Offsets point at UTF-16 code units: in range and in order, every ASCII byte at the
+		// byte of its unit that holds it.
+		if len(n.offsets) != len(n.token)+1 {
+			t.Fatalf("len(offsets) = %d, want len(token)+1 = %d", len(n.offsets), len(n.token)+1)
+		}
+		for i, o := range n.offsets {
+			if o < 0 || o > len(raw) || i < len(n.token) && o >= len(raw) || i > 0 && o < n.offsets[i-1] {
+				t.Fatalf("offsets[%d] = %d out of range or order (raw %d bytes)", i, o, len(raw))
+			}
+			if i < len(n.token) && n.token[i] < 0x80 && raw[o] != n.token[i] {
+				t.Fatalf("token[%d] = %q but raw[%d] = %q", i, n.token[i], o, raw[o])
+			}
+		}
+	} else if n.token != "" {
 		if len(n.offsets) != len(n.token)+1 {
 			t.Fatalf("len(offsets) = %d, want len(token)+1 = %d", len(n.offsets), len(n.token)+1)
 		}
@@ -146,6 +161,7 @@ func checkNormalized(t *testing.T, raw []byte, n normalized) {
 			switch {
 			case raw[o] == n.token[i]:
 			case raw[o] == '%' && o+2 < len(raw) && isHex(raw[o+1]) && isHex(raw[o+2]) && unhex(raw[o+1])<<4|unhex(raw[o+2]) == n.token[i]:
+			case lookAlike(raw, o) == n.token[i]:
 			default:
 				t.Fatalf("token[%d] = %q but raw[offsets[%d]=%d] = %q", i, n.token[i], i, o, raw[o])
 			}
@@ -160,6 +176,10 @@ func checkNormalized(t *testing.T, raw []byte, n normalized) {
 			want = lo + 3
 			if last != want {
 				t.Fatalf("offsets[len] = %d, want %d after a percent triplet", last, want)
+			}
+		} else if ch, size, ok := invisibleAt(raw, lo); ok && ch.repl == n.token[len(n.token)-1] {
+			if last != lo+size {
+				t.Fatalf("offsets[len] = %d, want %d after a typographic look-alike", last, lo+size)
 			}
 		} else if last != want {
 			t.Fatalf("offsets[len] = %d, want %d", last, want)
@@ -181,6 +201,15 @@ func checkNormalized(t *testing.T, raw []byte, n normalized) {
 		if !utf8.ValidString(f.Message) {
 			t.Errorf("finding %s message is not UTF-8: %q", f.Code, f.Message)
 		}
+		if HasUnsafe(f.Message) {
+			t.Errorf("finding %s message quotes pasted text without Sanitize: %q", f.Code, f.Message)
+		}
+		if m := oneMany.FindString(f.Message); m != "" {
+			t.Errorf("finding %s message says %q: singular and plural mixed up: %q", f.Code, m, f.Message)
+		}
+		if strings.Contains(f.Message, `\\`) && !strings.Contains(Sanitize(string(raw)), `\\`) {
+			t.Errorf("finding %s message doubles a backslash of the paste (escaped twice): %q", f.Code, f.Message)
+		}
 	}
 	for _, c := range n.candidates {
 		if c.Offset < 0 || c.Length <= 0 || c.Offset+c.Length > len(raw) || c.Where == "" {
@@ -191,6 +220,17 @@ func checkNormalized(t *testing.T, raw []byte, n normalized) {
 		t.Errorf("ellipsis at %d+%d outside the raw input", n.ellipsisOffset, n.ellipsisLen)
 	}
 }
+
+// lookAlike is the ASCII character the typographic look-alike at raw[o] stands for, or 0.
+func lookAlike(raw []byte, o int) byte {
+	if ch, _, ok := invisibleAt(raw, o); ok {
+		return ch.repl
+	}
+	return 0
+}
+
+// oneMany finds a count of one with a plural noun ("1 bytes").
+var oneMany = regexp.MustCompile(`(^|[^0-9.,])1 (bytes|characters|dots|spaces|line breaks|CR line breaks|CRLF line breaks|sequences|lines|more invisible characters|stray trailing dots)\b`)
 
 func TestNormalizeTooLarge(t *testing.T) {
 	raw := bytes.Repeat([]byte("A"), 101)

@@ -23,6 +23,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf16"
 
 	"github.com/golang-jwt/jwt/v5"
 )
@@ -427,7 +428,6 @@ func main() {
 		{"stray-bang-header", "header", "!", "a ! typed into the header"},
 		{"stray-semicolon", "payload", ";", "a ; inside the payload, followed by more of the token"},
 		{"stray-equals", "payload", "=", "an = inside the payload that must not read as key=value"},
-		{"stray-hyphen-u2010", "payload", "\u2010", "a typographic hyphen (U+2010) where a word processor replaced -"},
 		{"stray-eacute", "signature", "é", "an é inside the signature"},
 	} {
 		pos := map[string]int{"header": 5, "payload": 100, "signature": len(large) - 10}[v.at]
@@ -435,6 +435,36 @@ func main() {
 		in = (&input{}).put(tok)
 		add(v.name, v.about+": the token is kept whole", in, tokenCase(tok))
 	}
+	// Typographic look-alikes in place of '-' and '.': read as them, each one reported.
+	dash := strings.IndexByte(small, '-')
+	if dash < 0 {
+		log.Fatal("the small fixture token has no '-' to replace")
+	}
+	for _, v := range []struct{ name, ch, code string }{
+		{"lookalike-hyphen-u2010", "\u2010", "U+2010 HYPHEN"},
+		{"lookalike-hyphen-u2011", "\u2011", "U+2011 NON-BREAKING HYPHEN"},
+		{"lookalike-minus-u2212", "\u2212", "U+2212 MINUS SIGN"},
+		{"lookalike-en-dash-u2013", "\u2013", "U+2013 EN DASH"},
+	} {
+		in = (&input{}).put(small[:dash]).mark("ch", v.ch).put(small[dash+1:])
+		c = tokenCase(small, in.f("input.invisible-char", "ch"))
+		c.Messages = []string{v.code + `, is at byte`, `where "-" belongs`}
+		add(v.name, "a word processor's or chat's "+v.code+" in place of the token's '-'", in, c)
+	}
+	first = strings.IndexByte(small, '.')
+	in = (&input{}).put(small[:first]).mark("ch", "\uFF0E").put(small[first+1:])
+	c = tokenCase(small, in.f("input.invisible-char", "ch"))
+	c.Messages = []string{"U+FF0E FULLWIDTH FULL STOP", `where "." belongs`}
+	add("lookalike-fullwidth-dot", "a fullwidth full stop (an input method's) in place of the first dot", in, c)
+
+	in = (&input{}).put(small[:60]).mark("ch", "\u3000").put(small[60:])
+	c = tokenCase(small, in.f("input.inner-whitespace", "ch"), in.f("input.invisible-char", "ch"))
+	c.Messages = []string{"U+3000 IDEOGRAPHIC SPACE"}
+	add("ideographic-space-inside", "an ideographic space (U+3000) inside the token", in, c)
+
+	in = (&input{}).put("2026-12-03 \u2014 auth \u2013 rejected token=").mark("tok", small).put(" \u2014 retry")
+	c = tokenCase(small, in.f("input.extracted", "tok"))
+	add("dashes-around", "em and en dashes in the log text around a token: no finding", in, c)
 	in = (&input{}).put("session=").mark("tok", small).put(";HttpOnly;Secure")
 	c = tokenCase(small, in.f("input.extracted", "tok"))
 	add("cookie-no-spaces", "a whole token followed by ;HttpOnly: the attribute is separate text", in, c)
@@ -532,6 +562,65 @@ func main() {
 	c = tokenCase(small, in.f("input.extracted", "tok"), in.f("input.extracted", "second"))
 	c.Candidates = []Candidate{in.c("a second token glued to the first", "second")}
 	add("glued-tokens-log", "two whole tokens glued together in a log field", in, c)
+
+	// UTF-16 files, as Windows PowerShell's Out-File and > write them: decoded, with every
+	// offset pointing at the UTF-16 bytes.
+	u16 := func(s string, be bool) string {
+		var b strings.Builder
+		for _, u := range utf16.Encode([]rune(s)) {
+			if be {
+				b.WriteByte(byte(u >> 8))
+				b.WriteByte(byte(u))
+			} else {
+				b.WriteByte(byte(u))
+				b.WriteByte(byte(u >> 8))
+			}
+		}
+		return b.String()
+	}
+	in = (&input{}).mark("bom", "\xFF\xFE").mark("tok", u16(small, false)).mark("nl", u16("\r\n", false))
+	c = tokenCase(small, in.f("input.invisible-char", "bom"), in.f("input.trimmed", "nl"))
+	c.Messages = []string{"UTF-16 (little-endian, with the byte order mark FF FE)", "Out-File -Encoding utf8"}
+	add("utf16le-bom", "a token saved by PowerShell's Out-File: UTF-16LE with a BOM and CRLF", in, c)
+
+	in = (&input{}).mark("tok", u16(small, false))
+	c = tokenCase(small, Finding{"input.invisible-char", 0, 0})
+	c.Messages = []string{"UTF-16 (little-endian, without a byte order mark)"}
+	add("utf16le-no-bom", "UTF-16LE without a BOM: every other byte NUL", in, c)
+
+	in = (&input{}).mark("bom", "\xFE\xFF").mark("scheme", u16("Authorization: Bearer ", true)).mark("tok", u16(small, true))
+	c = tokenCase(small, in.f("input.invisible-char", "bom"), in.f("input.bearer-prefix", "scheme"))
+	c.Messages = []string{"big-endian"}
+	add("utf16be-bom-authorization", "an Authorization line in UTF-16BE with its BOM", in, c)
+
+	// The Authorization header is what the server reads: its token is chosen even when it
+	// is cut and a cookie holds a whole one, so the cut is what the person sees.
+	in = (&input{}).put("Authorization: Bearer ").mark("tok", large[:120]).put("\nCookie: s=").mark("ck", small).mark("nl", "\n")
+	c = tokenCase(large[:120], in.f("input.extracted", "tok"), in.f("input.trimmed", "nl"))
+	c.Candidates = []Candidate{in.c("cookie s", "ck")}
+	add("authorization-cut-cookie-whole", "a cut token in the Authorization header and a whole one in a cookie", in, c)
+
+	in = (&input{}).put("POST /v1/orders HTTP/1.1\r\nHost: api.example.com\r\nCookie: sid=").mark("ck", idTok).
+		put("\r\nAuthorization: Bearer ").mark("tok", large).put("\r\nContent-Type: application/json\r\n\r\n{\"id_token\":\"").mark("body", idTok).put("\"}")
+	c = tokenCase(large, in.f("input.extracted", "tok"))
+	c.Candidates = []Candidate{in.c("cookie sid", "ck"), in.c("JSON member id_token", "body")}
+	c.Messages = []string{"taken from the Authorization header of an HTTP request"}
+	add("http-request-authorization-first", "an HTTP request with tokens in a cookie, the Authorization header and the body", in, c)
+
+	// Counts of one in the singular, and pasted text quoted once (Sanitize, no %q).
+	in = (&input{}).mark("tok", small).mark("sp", " ")
+	c = tokenCase(small, in.f("input.trimmed", "sp"))
+	c.Messages = []string{"Removed 1 byte of trailing whitespace"}
+	add("trailing-one-space", "a token and one trailing space", in, c)
+
+	in = (&input{}).mark("sp", " ").mark("tok", small)
+	c = tokenCase(small, in.f("input.trimmed", "sp"))
+	c.Messages = []string{"Removed 1 byte of leading whitespace"}
+	add("leading-one-space", "one leading space and a token", in, c)
+
+	in = (&input{}).mark("ph", "<your\\token\x1b[2J>")
+	c = Case{Stop: true, Findings: []Finding{in.f("input.placeholder", "ph")}, Messages: []string{`"<your\token\e[2J>"`}}
+	add("placeholder-backslash-escape", "a template placeholder holding a backslash and an ESC: quoted once, the ESC made visible", in, c)
 
 	wrappedCases(add, tokenCase)
 
