@@ -1,7 +1,9 @@
 package inspect
 
 import (
+	"crypto/ecdsa"
 	"encoding/base64"
+	"encoding/json"
 	"jwtlens/keys"
 	"os"
 	"path/filepath"
@@ -314,5 +316,41 @@ func TestTextPayload(t *testing.T) {
 		if f == nil || f.Severity != tc.sev {
 			t.Errorf("%s %s: %+v, want severity %v", tc.header, tc.payload, f, tc.sev)
 		}
+	}
+}
+
+// TestMixedKeySet: in a JWK set of several kinds, keys of another kind than the token's
+// alg are skipped without a word; the detail names the key that matched, kid escaped once.
+func TestMixedKeySet(t *testing.T) {
+	toks := loadTokens(t)
+	ec := keyFile(t, "ec256-a.pem").Keys[0].Public.(*ecdsa.PublicKey)
+	pt, err := ec.Bytes() // uncompressed point: 0x04 || X || Y
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := map[string]any{}
+	b, _ := os.ReadFile(filepath.Join(verifyDir, "keys", "jwks.json"))
+	if err := json.Unmarshal(b, &set); err != nil {
+		t.Fatal(err)
+	}
+	list := set["keys"].([]any)
+	for _, k := range list {
+		k.(map[string]any)["alg"] = "RS256"
+	}
+	list = append(list,
+		map[string]any{"kty": "oct", "k": "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA", "alg": "HS256", "kid": "h"},
+		map[string]any{"kty": "EC", "crv": "P-256", "kid": "e\x1bc", "alg": "ES256",
+			"x": base64.RawURLEncoding.EncodeToString(pt[1:33]), "y": base64.RawURLEncoding.EncodeToString(pt[33:])})
+	set["keys"] = list
+	jb, _ := json.Marshal(set)
+	r := Inspect([]byte(toks["ES256"]), Options{Keys: []keys.Set{readKeyMaterial(t, jb, "mixed.jwks")}})
+	if r.Verification.Status != Verified {
+		t.Fatalf("status %s: %v", r.Verification.Status, r.Findings)
+	}
+	if r.Has("key.not-for-signing") {
+		t.Errorf("noise about keys of other kinds: %+v", find(r, "key.not-for-signing"))
+	}
+	if d := r.Verification.Detail; !strings.Contains(d, `kid "e\ec"`) {
+		t.Errorf("detail %q does not name the kid, escaped once", d)
 	}
 }

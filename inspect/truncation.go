@@ -154,7 +154,7 @@ func (in *inspection) cutPlace(last *segInfo, jsonCut, missing bool) (where, los
 		if n := in.r.Signature.ExpectedBytes; n > 0 && n == len(last.seg.Bytes) {
 			return "at the end of the signature", fmt.Sprintf("the signature has all %d bytes %s makes, so perhaps nothing was lost; compare with the source", n, in.alg)
 		}
-		return "inside the signature", fmt.Sprintf("%d of its bytes are there, so it cannot verify", len(last.seg.Bytes))
+		return "inside the signature", countOf(len(last.seg.Bytes), "byte") + " of it are there, so it cannot verify"
 	}
 }
 

@@ -21,7 +21,7 @@ func Secret(data []byte, source string) Set {
 	if len(data) == 0 {
 		set.Findings = append(set.Findings, Finding{Code: "key.unreadable", Severity: SevError,
 			Message: name + " is empty; an HMAC token cannot be checked without its secret.",
-			Hint:    "Give the secret the issuer signs with (--secret TEXT or --secret-file FILE)."})
+			Hint:    "Give the secret the issuer signs with (--secret TEXT or --secret-file FILE, or ctrl+o in the inspector)."})
 		return set
 	}
 	k := Key{
