@@ -354,3 +354,22 @@ func TestMixedKeySet(t *testing.T) {
 		t.Errorf("detail %q does not name the kid, escaped once", d)
 	}
 }
+
+// TestUnreadableKeyBesideOneThatVerifies: a key source that yields no key is a warning
+// (ignored) when another key verified, and an error when none did.
+func TestUnreadableKeyBesideOneThatVerifies(t *testing.T) {
+	tok := loadTokens(t)["RS256"]
+	junk := keys.Read([]byte("c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA\n"), "secret.txt")
+	if len(junk.Keys) != 0 {
+		t.Skip("keys.Read reads the text as a key now")
+	}
+	r := Inspect([]byte(tok), Options{Keys: []keys.Set{junk, keyFile(t, "rsa-a.pem")}})
+	f := find(r, "key.unreadable")
+	if r.Verification.Status != Verified || f == nil || f.Severity != Warning || !strings.Contains(f.Message, "ignored") || r.HasErrors() {
+		t.Errorf("status %s, key.unreadable %+v", r.Verification.Status, f)
+	}
+	r = Inspect([]byte(tok), Options{Keys: []keys.Set{junk, keyFile(t, "rsa-b.pem")}})
+	if f := find(r, "key.unreadable"); f == nil || f.Severity != Error {
+		t.Errorf("with no key verifying: key.unreadable %+v", f)
+	}
+}

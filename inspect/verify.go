@@ -18,14 +18,30 @@ import (
 // The signing input is the token text exactly as given up to the end of the payload
 // segment; the alg is taken from the header only once the key's family and curve fit it.
 // Keys the token brings itself (jwk, x5c, jku, x5u) are never used: only opt.Keys are.
-func verify(r *Report, opt Options) (Verification, []Finding) {
+func verify(r *Report, opt Options) (res Verification, outFs []Finding) {
 	var fs []Finding
+	var empty []int // indexes in fs of the findings of key sources that yielded no key
 	for _, s := range opt.Keys {
 		for _, kf := range s.Findings {
+			if len(s.Keys) == 0 {
+				empty = append(empty, len(fs))
+			}
 			fs = append(fs, Finding{Code: kf.Code, Severity: severityOf(kf.Severity), Part: PartKey,
 				Message: kf.Message, Hint: kf.Hint})
 		}
 	}
+	defer func() {
+		// A key source that yielded no key is an error only when nothing else verified.
+		if res.Status != Verified {
+			return
+		}
+		for _, i := range empty {
+			if f := &outFs[i]; f.Severity == Error {
+				f.Severity = Warning
+				f.Message += " It was ignored: another key verified the token."
+			}
+		}
+	}()
 	v := &verifier{r: r, opt: opt, fs: fs}
 	if len(opt.Keys) == 0 {
 		if msg, _, ok := noSignatureToCheck(r); ok {
@@ -46,7 +62,7 @@ func verify(r *Report, opt Options) (Verification, []Finding) {
 			Hint:    "Give the key the server uses: " + keyWays + "; for HS256/384/512 tokens the shared secret (--secret TEXT or --secret-file FILE, or ctrl+o)."})
 		return Verification{Status: NotChecked, Detail: "no key given"}, v.fs
 	}
-	res := v.run()
+	res = v.run()
 	return res, v.fs
 }
 
