@@ -373,3 +373,32 @@ func TestUnreadableKeyBesideOneThatVerifies(t *testing.T) {
 		t.Errorf("with no key verifying: key.unreadable %+v", f)
 	}
 }
+
+// TestSecretBOMAndQuotes: a secret file with a BOM, or a quoted secret, is recognised as
+// the reason the signature does not verify.
+func TestSecretBOMAndQuotes(t *testing.T) {
+	tok := loadTokens(t)["HS256"]
+	b, err := os.ReadFile(filepath.Join(verifyDir, "keys", "secret-a.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, code, text string
+		secret           []byte
+	}{
+		{"BOM", "key.secret-encoding", "the secret file starts with a BOM", append([]byte("\xEF\xBB\xBF"), b...)},
+		{"double quotes", "key.secret-whitespace", "the secret is quoted", []byte(`"` + string(b) + `"` + "\n")},
+		{"single quotes", "key.secret-whitespace", "the secret is quoted", []byte(`'` + string(b) + `'`)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Inspect([]byte(tok), Options{Keys: []keys.Set{keys.Secret(tc.secret, "secret.txt")}})
+			f := find(r, tc.code)
+			if f == nil || !strings.Contains(f.Message, tc.text) {
+				t.Fatalf("%s = %+v; codes %v", tc.code, f, r.Findings)
+			}
+			if r.Findings[0].Code != tc.code {
+				t.Errorf("first finding %s, want the cause %s", r.Findings[0].Code, tc.code)
+			}
+		})
+	}
+}
