@@ -40,6 +40,9 @@ func TestSignatureTooLong(t *testing.T) {
 			if r.Has("structure.truncated") {
 				t.Errorf("structure.truncated for a signature with characters added: %s", find(r, "structure.truncated").Message)
 			}
+			if f := find(r, "base64.bad-length"); f != nil && strings.Contains(f.Hint, "cut") {
+				t.Errorf("bad-length hint speaks of a cut: %s", f.Hint)
+			}
 			f := find(r, "signature.length")
 			if f == nil || !strings.Contains(f.Message, tc.want) || !strings.Contains(f.Message, "typed into it") {
 				t.Fatalf("signature.length = %+v, want a message with %q", f, tc.want)

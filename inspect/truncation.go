@@ -65,6 +65,9 @@ func (in *inspection) truncation() {
 	}
 	// A signature with characters added has an impossible length too, but was not cut.
 	badLen := last.scan.digits%4 == 1 && !(last.seg.Part == PartSignature && in.cut.sigLong)
+	if in.cut.sigLong {
+		in.rehint("base64.bad-length", PartSignature, "the signature is longer than its alg makes: a character was added to it; compare it with the source")
+	}
 	jsonCut := in.cut.jsonCutAt == last.index+1
 	shortTag := in.jweShortTail(last)
 	var why []string
@@ -112,6 +115,15 @@ func (in *inspection) truncation() {
 	}
 	in.addAt("structure.truncated", Error, PartToken, at, end, msg, hint)
 	in.dropCutNoise(last)
+}
+
+// rehint replaces the hint of the finding with code about part.
+func (in *inspection) rehint(code string, part Part, hint string) {
+	for i := range in.r.Findings {
+		if f := &in.r.Findings[i]; f.Code == code && f.Part == part {
+			f.Hint = hint
+		}
+	}
 }
 
 // dropCutNoise removes the non-canonical warning about the last segment of a cut token:
