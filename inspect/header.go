@@ -137,10 +137,10 @@ func (in *inspection) judgeAlg(alg *Member, valueAt func(*Member) (int, int)) {
 		in.add("header.alg-none", Warning, PartHeader, off, n, "the token is unsecured (`alg: none`): nothing protects its integrity, anyone can write such a token",
 			"never accept `alg: none` where a signed token is expected; the server must pin the algorithms it allows")
 	case isJWS && in.looksJWE:
-		in.add("header.alg-unknown", Error, PartHeader, off, n, fmt.Sprintf("`alg` %q is a signature algorithm, but the header names an `enc` like a JWE", name),
+		in.add("header.alg-unknown", Error, PartHeader, off, n, fmt.Sprintf("`alg` %s is a signature algorithm, but the header names an `enc` like a JWE", quoted(name)),
 			"a JWE header needs a key management algorithm (RSA-OAEP, dir, ECDH-ES…); the token is malformed")
 	case isJWE && !in.looksJWE:
-		in.add("header.alg-unknown", Error, PartHeader, off, n, fmt.Sprintf("`alg` %q is a JWE key management algorithm, but the token is laid out like a JWS (no `enc`, %d segments)", name, in.layout.count),
+		in.add("header.alg-unknown", Error, PartHeader, off, n, fmt.Sprintf("`alg` %s is a JWE key management algorithm, but the token is laid out like a JWS (no `enc`, %s)", quoted(name), countOf(in.layout.count, "segment")),
 			"an encrypted token has 5 segments and an `enc`; check whether the token was cut or mislabelled")
 	case isJWS || isJWE:
 	default:
@@ -148,11 +148,11 @@ func (in *inspection) judgeAlg(alg *Member, valueAt func(*Member) (int, int)) {
 			if canon == "none" {
 				in.algNone = true
 			}
-			in.add("header.alg-case", Warning, PartHeader, off, n, fmt.Sprintf("`alg` is %q, an odd spelling of %q: algorithm names are case-sensitive, and such spellings are a known attack on lax verifiers", name, canon),
-				fmt.Sprintf("a correct verifier rejects %q; if you produce this token, write %q", name, canon))
+			in.add("header.alg-case", Warning, PartHeader, off, n, fmt.Sprintf("`alg` is %s, an odd spelling of %q: algorithm names are case-sensitive, and such spellings are a known attack on lax verifiers", quoted(name), canon),
+				fmt.Sprintf("a correct verifier rejects %s; if you produce this token, write %q", quoted(name), canon))
 			return
 		}
-		in.add("header.alg-unknown", Error, PartHeader, off, n, fmt.Sprintf("`alg` %q is not an algorithm of the JOSE registry", name),
+		in.add("header.alg-unknown", Error, PartHeader, off, n, fmt.Sprintf("`alg` %s is not an algorithm of the JOSE registry", quoted(name)),
 			"registered signature algorithms are HS256/384/512, RS256/384/512, PS256/384/512, ES256/384/512, EdDSA; check the producer's configuration")
 	}
 }

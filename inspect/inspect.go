@@ -280,7 +280,7 @@ func (in *inspection) jsonFindings() {
 			off, n := at(e.offset, e.offset+1)
 			if e.code == "json.truncated" {
 				off, n = at(len(b)-1, len(b))
-				msg := fmt.Sprintf("the %s JSON ends early, after %d bytes, while %s was expected: it was cut off", part, len(b), e.what)
+				msg := fmt.Sprintf("the %s JSON ends early, after %s, while %s was expected: it was cut off", part, countOf(len(b), "byte"), e.what)
 				in.add("json.truncated", Error, part, off, n, msg, "the token was cut; get the whole token from its source")
 				in.cut.jsonCut(sg.index)
 				continue
@@ -318,7 +318,7 @@ func (in *inspection) jsonFindings() {
 				sev, hint = Error, "a JOSE header must not repeat a parameter (RFC 7515 §4); a verifier may read a different value than the one checked"
 			}
 			off, n := at(d.nameAt, d.nameEnd)
-			msg := fmt.Sprintf("the %s names %q twice: first at byte %d as %s, again at byte %d as %s", part, d.name, d.firstAt, clipRaw(d.firstRaw), d.nameAt, clipRaw(d.raw))
+			msg := fmt.Sprintf("the %s names %s twice: first at byte %d as %s, again at byte %d as %s", part, quoted(d.name), d.firstAt, clipRaw(d.firstRaw), d.nameAt, clipRaw(d.raw))
 			in.add("json.duplicate-key", sev, part, off, n, msg, hint)
 		}
 	}
@@ -420,7 +420,7 @@ func (in *inspection) jweInfo() {
 		if sg.seg.Part == PartExtra {
 			continue
 		}
-		parts = append(parts, fmt.Sprintf("%s %d bytes", strings.ReplaceAll(string(sg.seg.Part), "_", " "), len(sg.seg.Bytes)))
+		parts = append(parts, strings.ReplaceAll(string(sg.seg.Part), "_", " ")+" "+countOf(len(sg.seg.Bytes), "byte"))
 	}
 	msg := "the token is a JWE, an encrypted token: its protected header is shown; the rest (" + strings.Join(parts, ", ") + ") cannot be read without the decryption key"
 	in.addAt("structure.jwe", Info, PartToken, 0, len(in.r.Token), msg,

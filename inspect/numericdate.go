@@ -53,7 +53,7 @@ func readNumericDate(v *Value) numericDate {
 			}
 		}
 	case TypeString:
-		d.shown = strconv.Quote(clip(Sanitize(v.Str), 40))
+		d.shown = quoted(clip((v.Str), 40))
 		d.typeProblem = "the string " + d.shown + ", not a number; RFC 7519 requires a NumericDate (a JSON number of seconds since 1970), and many libraries reject a string or ignore the claim"
 		s := strings.TrimSpace(v.Str)
 		switch {

@@ -1,7 +1,9 @@
 package inspect
 
 import (
+	"crypto/ecdsa"
 	"encoding/base64"
+	"encoding/json"
 	"jwtlens/keys"
 	"os"
 	"path/filepath"
@@ -37,6 +39,9 @@ func TestSignatureTooLong(t *testing.T) {
 			r := reportFor(t, tc.tok)
 			if r.Has("structure.truncated") {
 				t.Errorf("structure.truncated for a signature with characters added: %s", find(r, "structure.truncated").Message)
+			}
+			if f := find(r, "base64.bad-length"); f != nil && strings.Contains(f.Hint, "cut") {
+				t.Errorf("bad-length hint speaks of a cut: %s", f.Hint)
 			}
 			f := find(r, "signature.length")
 			if f == nil || !strings.Contains(f.Message, tc.want) || !strings.Contains(f.Message, "typed into it") {
@@ -262,10 +267,15 @@ func TestCrit(t *testing.T) {
 // consistent finding, not JWE complaints that contradict each other.
 func TestGluedTokens(t *testing.T) {
 	hs := loadTokens(t)["HS256"]
-	r := reportFor(t, hs+hs)
-	if r.Has("header.alg-unknown") || r.Has("structure.jwe") || r.Kind == KindJWE {
-		t.Errorf("kind %s, codes %v", r.Kind, codes(r))
+	// Glued with nothing between them, extraction splits them (extract.go); glued with a
+	// dot, or with parts lost, the segment count says so.
+	for _, tok := range []string{hs + hs, b64(`{"alg":"HS256"}`) + ".e30.AAAA.e30.BBBB"} {
+		r := reportFor(t, tok)
+		if r.Has("header.alg-unknown") || r.Has("structure.jwe") || r.Kind == KindJWE {
+			t.Errorf("kind %s, codes %v", r.Kind, codes(r))
+		}
 	}
+	r := reportFor(t, b64(`{"alg":"HS256"}`)+".e30.AAAA.e30.BBBB")
 	if f := find(r, "structure.segment-count"); f == nil || !strings.Contains(f.Message, "joined") {
 		t.Errorf("segment-count = %+v", f)
 	}
@@ -314,5 +324,89 @@ func TestTextPayload(t *testing.T) {
 		if f == nil || f.Severity != tc.sev {
 			t.Errorf("%s %s: %+v, want severity %v", tc.header, tc.payload, f, tc.sev)
 		}
+	}
+}
+
+// TestMixedKeySet: in a JWK set of several kinds, keys of another kind than the token's
+// alg are skipped without a word; the detail names the key that matched, kid escaped once.
+func TestMixedKeySet(t *testing.T) {
+	toks := loadTokens(t)
+	ec := keyFile(t, "ec256-a.pem").Keys[0].Public.(*ecdsa.PublicKey)
+	pt, err := ec.Bytes() // uncompressed point: 0x04 || X || Y
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := map[string]any{}
+	b, _ := os.ReadFile(filepath.Join(verifyDir, "keys", "jwks.json"))
+	if err := json.Unmarshal(b, &set); err != nil {
+		t.Fatal(err)
+	}
+	list := set["keys"].([]any)
+	for _, k := range list {
+		k.(map[string]any)["alg"] = "RS256"
+	}
+	list = append(list,
+		map[string]any{"kty": "oct", "k": "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA", "alg": "HS256", "kid": "h"},
+		map[string]any{"kty": "EC", "crv": "P-256", "kid": "e\x1bc", "alg": "ES256",
+			"x": base64.RawURLEncoding.EncodeToString(pt[1:33]), "y": base64.RawURLEncoding.EncodeToString(pt[33:])})
+	set["keys"] = list
+	jb, _ := json.Marshal(set)
+	r := Inspect([]byte(toks["ES256"]), Options{Keys: []keys.Set{readKeyMaterial(t, jb, "mixed.jwks")}})
+	if r.Verification.Status != Verified {
+		t.Fatalf("status %s: %v", r.Verification.Status, r.Findings)
+	}
+	if r.Has("key.not-for-signing") {
+		t.Errorf("noise about keys of other kinds: %+v", find(r, "key.not-for-signing"))
+	}
+	if d := r.Verification.Detail; !strings.Contains(d, `kid "e\ec"`) {
+		t.Errorf("detail %q does not name the kid, escaped once", d)
+	}
+}
+
+// TestUnreadableKeyBesideOneThatVerifies: a key source that yields no key is a warning
+// (ignored) when another key verified, and an error when none did.
+func TestUnreadableKeyBesideOneThatVerifies(t *testing.T) {
+	tok := loadTokens(t)["RS256"]
+	junk := keys.Read([]byte("c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA\n"), "secret.txt")
+	if len(junk.Keys) != 0 {
+		t.Skip("keys.Read reads the text as a key now")
+	}
+	r := Inspect([]byte(tok), Options{Keys: []keys.Set{junk, keyFile(t, "rsa-a.pem")}})
+	f := find(r, "key.unreadable")
+	if r.Verification.Status != Verified || f == nil || f.Severity != Warning || !strings.Contains(f.Message, "ignored") || r.HasErrors() {
+		t.Errorf("status %s, key.unreadable %+v", r.Verification.Status, f)
+	}
+	r = Inspect([]byte(tok), Options{Keys: []keys.Set{junk, keyFile(t, "rsa-b.pem")}})
+	if f := find(r, "key.unreadable"); f == nil || f.Severity != Error {
+		t.Errorf("with no key verifying: key.unreadable %+v", f)
+	}
+}
+
+// TestSecretBOMAndQuotes: a secret file with a BOM, or a quoted secret, is recognised as
+// the reason the signature does not verify.
+func TestSecretBOMAndQuotes(t *testing.T) {
+	tok := loadTokens(t)["HS256"]
+	b, err := os.ReadFile(filepath.Join(verifyDir, "keys", "secret-a.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, code, text string
+		secret           []byte
+	}{
+		{"BOM", "key.secret-encoding", "the secret file starts with a BOM", append([]byte("\xEF\xBB\xBF"), b...)},
+		{"double quotes", "key.secret-whitespace", "the secret is quoted", []byte(`"` + string(b) + `"` + "\n")},
+		{"single quotes", "key.secret-whitespace", "the secret is quoted", []byte(`'` + string(b) + `'`)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Inspect([]byte(tok), Options{Keys: []keys.Set{keys.Secret(tc.secret, "secret.txt")}})
+			f := find(r, tc.code)
+			if f == nil || !strings.Contains(f.Message, tc.text) {
+				t.Fatalf("%s = %+v; codes %v", tc.code, f, r.Findings)
+			}
+			if r.Findings[0].Code != tc.code {
+				t.Errorf("first finding %s, want the cause %s", r.Findings[0].Code, tc.code)
+			}
+		})
 	}
 }

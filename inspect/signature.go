@@ -127,7 +127,7 @@ func (in *inspection) signatureChecks() {
 			in.addAt("signature.length", Error, PartSignature, sg.seg.Start, sg.seg.End, msg, sigLengthHint(got, want))
 			in.cut.sigLong = true
 		case got < want:
-			msg := fmt.Sprintf("the %s signature is %d bytes; %s signatures are exactly %d bytes (%d base64url characters)", in.alg, got, in.alg, want, (want*8+5)/6)
+			msg := fmt.Sprintf("the %s signature is %s; %s signatures are exactly %d bytes (%d base64url characters)", in.alg, countOf(got, "byte"), in.alg, want, (want*8+5)/6)
 			in.addAt("signature.length", Error, PartSignature, sg.seg.Start, sg.seg.End, msg, sigLengthHint(got, want))
 			if isLast {
 				in.cut.sigShort = true

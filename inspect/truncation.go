@@ -65,6 +65,9 @@ func (in *inspection) truncation() {
 	}
 	// A signature with characters added has an impossible length too, but was not cut.
 	badLen := last.scan.digits%4 == 1 && !(last.seg.Part == PartSignature && in.cut.sigLong)
+	if in.cut.sigLong {
+		in.rehint("base64.bad-length", PartSignature, "the signature is longer than its alg makes: a character was added to it; compare it with the source")
+	}
 	jsonCut := in.cut.jsonCutAt == last.index+1
 	shortTag := in.jweShortTail(last)
 	var why []string
@@ -114,6 +117,15 @@ func (in *inspection) truncation() {
 	in.dropCutNoise(last)
 }
 
+// rehint replaces the hint of the finding with code about part.
+func (in *inspection) rehint(code string, part Part, hint string) {
+	for i := range in.r.Findings {
+		if f := &in.r.Findings[i]; f.Code == code && f.Part == part {
+			f.Hint = hint
+		}
+	}
+}
+
 // dropCutNoise removes the non-canonical warning about the last segment of a cut token:
 // a cut lands anywhere, so its trailing bits say nothing about how it was encoded.
 func (in *inspection) dropCutNoise(last *segInfo) {
@@ -154,7 +166,7 @@ func (in *inspection) cutPlace(last *segInfo, jsonCut, missing bool) (where, los
 		if n := in.r.Signature.ExpectedBytes; n > 0 && n == len(last.seg.Bytes) {
 			return "at the end of the signature", fmt.Sprintf("the signature has all %d bytes %s makes, so perhaps nothing was lost; compare with the source", n, in.alg)
 		}
-		return "inside the signature", fmt.Sprintf("%d of its bytes are there, so it cannot verify", len(last.seg.Bytes))
+		return "inside the signature", countOf(len(last.seg.Bytes), "byte") + " of it are there, so it cannot verify"
 	}
 }
 

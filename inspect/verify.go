@@ -18,14 +18,30 @@ import (
 // The signing input is the token text exactly as given up to the end of the payload
 // segment; the alg is taken from the header only once the key's family and curve fit it.
 // Keys the token brings itself (jwk, x5c, jku, x5u) are never used: only opt.Keys are.
-func verify(r *Report, opt Options) (Verification, []Finding) {
+func verify(r *Report, opt Options) (res Verification, outFs []Finding) {
 	var fs []Finding
+	var empty []int // indexes in fs of the findings of key sources that yielded no key
 	for _, s := range opt.Keys {
 		for _, kf := range s.Findings {
+			if len(s.Keys) == 0 {
+				empty = append(empty, len(fs))
+			}
 			fs = append(fs, Finding{Code: kf.Code, Severity: severityOf(kf.Severity), Part: PartKey,
 				Message: kf.Message, Hint: kf.Hint})
 		}
 	}
+	defer func() {
+		// A key source that yielded no key is an error only when nothing else verified.
+		if res.Status != Verified {
+			return
+		}
+		for _, i := range empty {
+			if f := &outFs[i]; f.Severity == Error {
+				f.Severity = Warning
+				f.Message += " It was ignored: another key verified the token."
+			}
+		}
+	}()
 	v := &verifier{r: r, opt: opt, fs: fs}
 	if len(opt.Keys) == 0 {
 		if msg, _, ok := noSignatureToCheck(r); ok {
@@ -43,15 +59,15 @@ func verify(r *Report, opt Options) (Verification, []Finding) {
 		}
 		v.add(Finding{Code: "signature.not-verified", Severity: Info, Part: PartSignature,
 			Message: "No key or secret was given, so nothing is said about the signature: it is neither valid nor invalid yet.",
-			Hint:    "Give the key the server uses: " + keyHowTo + ", or a secret (--secret TEXT) for HS256/384/512 tokens."})
+			Hint:    "Give the key the server uses: " + keyWays + "; for HS256/384/512 tokens the shared secret (--secret TEXT or --secret-file FILE, or ctrl+o)."})
 		return Verification{Status: NotChecked, Detail: "no key given"}, v.fs
 	}
-	res := v.run()
+	res = v.run()
 	return res, v.fs
 }
 
-// keyHowTo says how to give a key, both on the command line and in the inspector.
-const keyHowTo = "give the key (--key FILE: PEM, certificate, JWK or JWKS; or ctrl+o in the inspector)"
+// keyWays says how to give a key, both on the command line and in the inspector.
+const keyWays = "--key FILE (PEM, certificate, JWK or JWKS), or ctrl+o in the inspector"
 
 // noSignatureToCheck says why r is a token no key can verify at all: a JWE, which is
 // decrypted rather than verified, or an unsecured token (alg none).
@@ -219,16 +235,16 @@ func (v *verifier) run() Verification {
 	}
 	v.alg = alg
 	if strings.EqualFold(alg, "none") {
-		return v.cannot(nil, fmt.Sprintf("The header says alg %q: an unsecured token carries no signature to check. jwtlens never reports such a token as verified, whatever key is given.", Sanitize(alg)),
+		return v.cannot(nil, fmt.Sprintf("The header says alg %s: an unsecured token carries no signature to check. jwtlens never reports such a token as verified, whatever key is given.", quoted(alg)),
 			"A server must reject unsecured tokens; if this one was accepted, the server is open to forgery. Ask the issuer to sign its tokens.")
 	}
 	spec, ok := lookupAlg(alg)
 	if !ok {
 		if s, fold := lookupAlgFold(alg); fold {
-			return v.cannot(nil, fmt.Sprintf("The header says alg %q; the registered name is %q. Servers compare alg exactly, so jwtlens does not verify it under another spelling.", Sanitize(alg), s.name),
+			return v.cannot(nil, fmt.Sprintf("The header says alg %s; the registered name is %q. Servers compare alg exactly, so jwtlens does not verify it under another spelling.", quoted(alg), s.name),
 				fmt.Sprintf("Have the issuer write \"alg\":%q exactly; a token whose alg was re-cased may have been tampered with.", s.name))
 		}
-		return v.cannot(nil, fmt.Sprintf("The header's alg %q is not one jwtlens can verify (it verifies HS256/384/512, RS256/384/512, PS256/384/512, ES256/384/512 and EdDSA).", Sanitize(alg)),
+		return v.cannot(nil, fmt.Sprintf("The header's alg %s is not one jwtlens can verify (it verifies HS256/384/512, RS256/384/512, PS256/384/512, ES256/384/512 and EdDSA).", quoted(alg)),
 			"Verify it with a tool that supports this algorithm, or have the issuer use one of those listed.")
 	}
 	v.spec = spec
@@ -252,13 +268,19 @@ func (v *verifier) run() Verification {
 // withKeys chooses the keys to try, checks each fits the alg, and tries them.
 func (v *verifier) withKeys() Verification {
 	total := 0
-	var usable []candidate
+	var usable, otherKind []candidate
 	for si := range v.opt.Keys {
 		set := &v.opt.Keys[si]
 		for ki := range set.Keys {
 			total++
 			k := &set.Keys[ki]
 			if why := notForSigning(k, v.alg); why != "" {
+				if k.Family != v.spec.family {
+					// A key of another kind could not have signed the token anyway: in a
+					// key set of several kinds it is skipped without a word.
+					otherKind = append(otherKind, candidate{key: k, set: si})
+					continue
+				}
 				v.add(Finding{Code: "key.not-for-signing", Severity: Warning, Part: PartKey,
 					Message: fmt.Sprintf("The key %s is not used to verify this token: %s.", describeKey(k), why),
 					Hint:    "Use the key the issuer publishes for signing; if this key is meant for it, correct its use, key_ops or alg."})
@@ -266,6 +288,10 @@ func (v *verifier) withKeys() Verification {
 			}
 			usable = append(usable, candidate{key: k, set: si})
 		}
+	}
+	if len(usable) == 0 && !v.r.Has("key.not-for-signing") && !hasCode(v.fs, "key.not-for-signing") {
+		// Only keys of other kinds: say they do not fit (key.type-mismatch below).
+		usable = otherKind
 	}
 	if total == 0 {
 		return v.cannot(nil, "None of the key material given could be read as a key, so the signature cannot be checked.",
@@ -361,6 +387,16 @@ func (v *verifier) withKeys() Verification {
 	return v.diagnose(fit, named, kids)
 }
 
+// hasCode reports whether fs holds a finding with code.
+func hasCode(fs []Finding, code string) bool {
+	for i := range fs {
+		if fs[i].Code == code {
+			return true
+		}
+	}
+	return false
+}
+
 // kidNotFound reports key.kid-not-found when the token names a kid that none of the keys
 // carry while some keys do carry one. with is the key it verified with anyway, if any.
 func (v *verifier) kidNotFound(named int, kids []string, with *keys.Key) {
@@ -376,13 +412,13 @@ func (v *verifier) kidNotFound(named int, kids []string, with *keys.Key) {
 	}
 	shown := make([]string, 0, min(len(uniq), 10))
 	for _, k := range uniq[:min(len(uniq), 10)] {
-		shown = append(shown, fmt.Sprintf("%q", Sanitize(k)))
+		shown = append(shown, fmt.Sprintf("%s", quoted(k)))
 	}
 	list := strings.Join(shown, ", ")
 	if len(uniq) > 10 {
 		list += fmt.Sprintf(" and %d more", len(uniq)-10)
 	}
-	msg := fmt.Sprintf("The token's kid %q is not in the keys given; their kids are %s.", Sanitize(v.kid), list)
+	msg := fmt.Sprintf("The token's kid %s is not in the keys given; their kids are %s.", quoted(v.kid), list)
 	if with != nil {
 		msg += fmt.Sprintf(" The signature does verify with %s, so the key is there under another kid.", describeKey(with))
 	}
@@ -428,11 +464,11 @@ func (v *verifier) fits(k *keys.Key) (f *Finding, confusion bool) {
 	}
 	if k.Family != spec.family || publicKeyArg(k) == nil {
 		msg := fmt.Sprintf("%s needs %s; the key given is %s.", spec.name, familyNeed(spec.family), describeKey(k))
-		hint := "Give the issuer's key for this token with --key FILE."
+		hint := "Give the issuer's key for this token: " + keyWays + "."
 		switch {
 		case spec.family == keys.HMAC:
 			msg += " Never configure a server to use a public key as an HMAC secret: anyone holding the public key could then forge tokens (the alg-confusion attack)."
-			hint = "Give the shared secret with --secret or --secret-file."
+			hint = "Give the shared secret: --secret TEXT or --secret-file FILE, or ctrl+o in the inspector."
 		case k.Family == keys.HMAC:
 			msg += fmt.Sprintf(" %s tokens are checked with the issuer's public key, not a shared secret.", spec.name)
 		case k.Family == spec.family:
@@ -516,7 +552,7 @@ func (v *verifier) verified(c candidate, i, n, named int, kids []string) Verific
 	if v.kid != "" && named > 0 && k.KID != v.kid {
 		off, n := v.kidSpan()
 		v.add(Finding{Code: "key.kid-mismatch", Severity: Warning, Part: PartHeader, Offset: off, Length: n,
-			Message: fmt.Sprintf("The token's kid %q names another key, but the signature verifies with %s.", Sanitize(v.kid), desc),
+			Message: fmt.Sprintf("The token's kid %s names another key, but the signature verifies with %s.", quoted(v.kid), desc),
 			Hint:    "A server that picks its key by kid uses the wrong key and rejects the token: fix the kid the issuer writes in the header, or the kid on the key."})
 	}
 	v.kidNotFound(named, kids, k)

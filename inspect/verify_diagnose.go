@@ -101,6 +101,10 @@ func (v *verifier) secretVariant(s []byte) (secretVariantResult, bool) {
 		}
 		hint := "Remove the stray whitespace where the server reads the secret (a file written by an editor or by echo ends with a newline; printf '%s' does not), so both sides use the same bytes."
 		switch {
+		case strings.Contains(sv.Label, "BOM"):
+			hint = "Save the secret file without a BOM (plain UTF-8, no signature), or strip it where the server reads the file, so both sides use the same bytes."
+		case strings.Contains(sv.Label, "quoted"):
+			hint = "Remove the quotes stored around the secret (a quoted value in a .env or YAML file, or a JSON string copied with its quotes), so both sides use the same bytes."
 		case strings.Contains(sv.Label, "decoded"):
 			hint = "The issuer uses the bytes this text stands for as the secret, not the text itself. Configure the server to decode it the same way (many libraries take the secret as raw bytes)."
 		case strings.Contains(sv.Label, "encoded"):
