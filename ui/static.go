@@ -31,6 +31,9 @@ type ReportOptions struct {
 	Color bool
 	// KeysGiven says a key or secret was given, so an unverified token is a failure.
 	KeysGiven bool
+	// Source says where the input came from when that is not the argument or stdin, e.g.
+	// "read from token.txt"; it is printed under the verdict (sanitised).
+	Source string
 }
 
 // ColorWanted reports whether a report written to w may use colour: w is a terminal,
@@ -186,6 +189,9 @@ func WriteReport(w io.Writer, r *inspect.Report, opt ReportOptions) error {
 	}
 	p := &printer{st: newStaticStyles(rend), width: width}
 	p.verdict(r, opt.KeysGiven)
+	if opt.Source != "" {
+		p.wrapped("  ", 4, "input: "+inspect.Sanitize(opt.Source), p.st.dim)
+	}
 	p.token(r)
 	p.json("Header", r, inspect.PartHeader, r.Header)
 	if r.Kind == inspect.KindJWE {
