@@ -715,8 +715,15 @@ func (p *printer) json(title string, r *inspect.Report, part inspect.Part, v *in
 		p.line(p.st.dim.Render("  (empty)"))
 	case utf8.Valid(seg.Bytes):
 		p.line(p.st.dim.Render("  not JSON; the decoded text:"))
-		for _, l := range strings.Split(string(seg.Bytes), "\n") {
-			p.hardwrapped("  ", inspect.Sanitize(l))
+		lines := strings.Split(string(seg.Bytes), "\n")
+		for i, l := range lines {
+			if i == maxJSONLines {
+				p.line(p.st.dim.Render(fmt.Sprintf("  … %d more lines not shown (--json has the token)", len(lines)-i)))
+				break
+			}
+			// Prose: wrapped at word boundaries within the width; a word longer than a
+			// line is broken.
+			p.wrapped("  ", 2, inspect.Sanitize(l), p.st.plain)
 		}
 	default:
 		p.line(p.st.dim.Render(fmt.Sprintf("  not text; %d bytes: %s", len(seg.Bytes), shortHex(seg.Bytes))))

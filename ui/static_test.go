@@ -472,3 +472,31 @@ func TestReportRendererIsDecided(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteReportWrapsTextAtWords: a payload that is text, not JSON, is wrapped at word
+// boundaries within the width; no word is split unless it is longer than a line.
+func TestWriteReportWrapsTextAtWords(t *testing.T) {
+	text := "This payload is plain prose rather than JSON, the kind of thing a misconfigured issuer might emit when the claims get swept off to a template engine that was never meant to be swept off to."
+	enc := base64.RawURLEncoding
+	token := enc.EncodeToString([]byte(`{"alg":"HS256"}`)) + "." + enc.EncodeToString([]byte(text)) + "." + enc.EncodeToString(make([]byte, 32))
+	r := makeReport(token, 0)
+	r.Segments[1].Decoded, r.Segments[1].Bytes = true, []byte(text)
+	for _, width := range []int{40, 80} {
+		out := render(t, r, ReportOptions{Width: width})
+		_, after, ok := strings.Cut(out, "not JSON; the decoded text:\n")
+		if !ok {
+			t.Fatalf("no decoded text in\n%s", out)
+		}
+		body, _, _ := strings.Cut(after, "\n\n")
+		var words []string
+		for _, l := range strings.Split(body, "\n") {
+			if n := len([]rune(l)); n > width {
+				t.Errorf("width %d: line of %d columns: %q", width, n, l)
+			}
+			words = append(words, strings.Fields(l)...)
+		}
+		if got := strings.Join(words, " "); got != text {
+			t.Errorf("width %d: words split or lost:\n%s", width, body)
+		}
+	}
+}
