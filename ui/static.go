@@ -803,7 +803,7 @@ func (p *printer) claims(r *inspect.Report) {
 			}
 		}
 		if c.Problem != "" {
-			val += "  ✗ " + c.Problem
+			val += "  " + severityMark[problemSeverity(r, c.Problem)] + " " + c.Problem
 		}
 		if c.Part == inspect.PartHeader {
 			val += " (header)"
@@ -819,6 +819,20 @@ func (p *printer) claims(r *inspect.Report) {
 		}
 		p.wrapped(p.st.code.Render(first)+p.st.dim.Render(title), indent, val, p.st.plain)
 	}
+}
+
+// problemSeverity is the severity of the finding a claim's Problem names: the report's
+// own finding when there is one, else the catalogue's default.
+func problemSeverity(r *inspect.Report, code string) inspect.Severity {
+	for _, f := range r.Findings {
+		if f.Code == code {
+			return f.Severity
+		}
+	}
+	if ci, ok := inspect.LookupCode(code); ok {
+		return ci.Severity
+	}
+	return inspect.Error
 }
 
 // signature writes the alg, the signature length against what the alg needs, and the bytes.

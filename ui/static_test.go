@@ -500,3 +500,21 @@ func TestWriteReportWrapsTextAtWords(t *testing.T) {
 		}
 	}
 }
+
+// TestClaimProblemMark: a claim's problem is marked with its finding's severity, so a
+// warning does not look like an error.
+func TestClaimProblemMark(t *testing.T) {
+	for _, tc := range []struct {
+		sev  inspect.Severity
+		mark string
+	}{{inspect.Warning, "! claims.time-type"}, {inspect.Error, "✗ claims.time-type"}} {
+		r := makeReport("abcd.efgh.ijkl", 0, inspect.Finding{Code: "claims.time-type", Severity: tc.sev, Part: inspect.PartClaims, Message: "m"})
+		r.Claims = []inspect.Claim{{Name: "exp", Part: inspect.PartPayload, Value: &inspect.Value{Raw: `"1767229200"`}, Problem: "claims.time-type"}}
+		out := render(t, r, ReportOptions{})
+		_, claims, _ := strings.Cut(out, "\nClaims\n")
+		claims, _, _ = strings.Cut(claims, "\n\n")
+		if !strings.Contains(claims, tc.mark) {
+			t.Errorf("%v: claims section\n%s\nwant %q", tc.sev, claims, tc.mark)
+		}
+	}
+}
