@@ -360,7 +360,7 @@ func TestWriteReportManyFindings(t *testing.T) {
 	}
 	start := time.Now()
 	out := render(t, r, ReportOptions{Width: 80})
-	if took := time.Since(start); took > 300*time.Millisecond {
+	if took := time.Since(start); took > 500*time.Millisecond {
 		t.Errorf("the report of %d findings took %v", len(r.Findings), took)
 	}
 	if n := strings.Count(out, "\n"); n > maxFindings*4+maxJSONLines+maxTokenRows*3+100 {

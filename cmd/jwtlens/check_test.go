@@ -560,3 +560,36 @@ func TestCheckInputSources(t *testing.T) {
 		}
 	})
 }
+
+// TestCheckHugeReport: a token near 1 MiB — one long claim, prose, or tens of thousands of
+// duplicate members — prints a report of a few hundred lines within the width, quickly.
+func TestCheckHugeReport(t *testing.T) {
+	hdr := b64(`{"alg":"HS256"}`)
+	sig := b64(strings.Repeat("s", 32))
+	inputs := map[string]string{
+		"one long claim":    hdr + "." + b64(`{"sub":"`+strings.Repeat("x", 700000)+`"}`) + "." + sig,
+		"prose":             hdr + "." + b64(strings.Repeat("plain words ", 60000)) + "." + sig,
+		"duplicate members": hdr + "." + b64("{"+strings.TrimSuffix(strings.Repeat(`"a":1,`, 70000), ",")+"}") + "." + sig,
+	}
+	for name, tok := range inputs {
+		t.Run(name, func(t *testing.T) {
+			res := runBin(t, tok, "check", "--max-size", "2MiB", "--now", fixtureNow)
+			if res.code != 1 && res.code != 0 {
+				t.Fatalf("exit %d, stderr %s", res.code, res.stderr)
+			}
+			lines := strings.Split(res.stdout, "\n")
+			if len(lines) > 1000 {
+				t.Errorf("%d lines", len(lines))
+			}
+			for _, l := range lines {
+				if n := len([]rune(l)); n > 80 {
+					t.Errorf("a line of %d columns: %.100q…", n, l)
+					break
+				}
+			}
+			if res.took > 5*time.Second {
+				t.Errorf("took %v", res.took)
+			}
+		})
+	}
+}
