@@ -31,6 +31,9 @@ type ReportOptions struct {
 	Color bool
 	// KeysGiven says a key or secret was given, so an unverified token is a failure.
 	KeysGiven bool
+	// Source says where the input came from when that is not the argument or stdin, e.g.
+	// "read from token.txt"; it is printed under the verdict (sanitised).
+	Source string
 }
 
 // ColorWanted reports whether a report written to w may use colour: w is a terminal,
@@ -186,6 +189,9 @@ func WriteReport(w io.Writer, r *inspect.Report, opt ReportOptions) error {
 	}
 	p := &printer{st: newStaticStyles(rend), width: width}
 	p.verdict(r, opt.KeysGiven)
+	if opt.Source != "" {
+		p.wrapped("  ", 4, "input: "+inspect.Sanitize(opt.Source), p.st.dim)
+	}
 	p.token(r)
 	p.json("Header", r, inspect.PartHeader, r.Header)
 	if r.Kind == inspect.KindJWE {
@@ -208,9 +214,35 @@ type printer struct {
 	b     strings.Builder
 	st    staticStyles
 	width int
+
+	budget, rows, cut int // the row budget of the current section (see limitRows)
 }
 
-func (p *printer) line(s string) { p.b.WriteString(s); p.b.WriteByte('\n') }
+// line writes one line of the report. Inside a section with a row budget (limitRows), the
+// lines past the budget are counted instead of written.
+func (p *printer) line(s string) {
+	if p.budget > 0 {
+		if p.rows >= p.budget {
+			p.cut++
+			return
+		}
+		p.rows++
+	}
+	p.b.WriteString(s)
+	p.b.WriteByte('\n')
+}
+
+// limitRows gives the lines written until endLimit a budget of n rows.
+func (p *printer) limitRows(n int) { p.budget, p.rows, p.cut = n, 0, 0 }
+
+// endLimit ends the row budget and says how many rows were left out, and where to see them.
+func (p *printer) endLimit(where string) {
+	cut := p.cut
+	p.budget, p.rows, p.cut = 0, 0, 0
+	if cut > 0 {
+		p.line(p.st.dim.Render(fmt.Sprintf("  … %d more %s not shown (%s)", cut, plural(cut, "line", "lines"), where)))
+	}
+}
 
 func (p *printer) heading(s string) {
 	p.line("")
@@ -251,13 +283,18 @@ func wrapWords(text string, firstLimit, restLimit int) []string {
 			cur.WriteByte(' ')
 			curW++
 		}
-		for ww > limit-curW {
-			// A word longer than the room left: break it.
-			head := ansi.Truncate(word, limit-curW, "")
-			cur.WriteString(head)
-			word = strings.TrimPrefix(word, head)
-			ww = ansi.StringWidth(word)
-			flush()
+		if ww > limit-curW {
+			// A word longer than the room left: break it, rune by rune (one pass, however
+			// long the word).
+			for _, r := range word {
+				rw := ansi.StringWidth(string(r))
+				if curW+rw > limit && curW > 0 {
+					flush()
+				}
+				cur.WriteRune(r)
+				curW += rw
+			}
+			continue
 		}
 		cur.WriteString(word)
 		curW += ww
@@ -521,20 +558,20 @@ func (p *printer) token(r *inspect.Report) {
 	p.heading(fmt.Sprintf("Token — %d characters, %d segments, %s", utf8.RuneCountInString(r.Token), nseg, r.Kind))
 	cells := tokenCells(r)
 	avail := p.width - 2
+	// Rows are slices of cells (no copies): a new row starts where the next cell would
+	// pass the width.
 	var rows [][]cell
-	var row []cell
-	w := 0
-	for _, c := range cells {
-		cw := ansi.StringWidth(c.text)
-		if w+cw > avail && len(row) > 0 {
-			rows = append(rows, row)
-			row, w = nil, 0
+	start, w := 0, 0
+	for i, c := range cells {
+		cw := cellWidth(c)
+		if w+cw > avail && i > start {
+			rows = append(rows, cells[start:i:i])
+			start, w = i, 0
 		}
-		row = append(row, c)
 		w += cw
 	}
-	if len(row) > 0 {
-		rows = append(rows, row)
+	if start < len(cells) {
+		rows = append(rows, cells[start:])
 	}
 	var anyErr, anyWarn bool
 	var prevPart inspect.Part
@@ -621,6 +658,22 @@ const (
 	maxRowsWithHits = maxTokenRows - tokenHeadRows - tokenTailRows
 )
 
+// maxClaimValue is how many bytes of a claim's value the Claims table shows; the payload
+// section above holds it whole (within its own budget).
+const maxClaimValue = 240
+
+// shorten cuts s to at most n bytes at a rune boundary, saying how long it was.
+func shorten(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + fmt.Sprintf("… (%d bytes in all)", len(s))
+}
+
 // pickRows chooses which rows of the token strip to draw when there are more than limit:
 // the first and last few, and the first rows with carets (the bytes findings point at).
 func pickRows(rows [][]cell, limit int) []bool {
@@ -648,6 +701,14 @@ func pickRows(rows [][]cell, limit int) []bool {
 		}
 	}
 	return shown
+}
+
+// cellWidth is the columns a cell takes: 1 for the printable ASCII most tokens are.
+func cellWidth(c cell) int {
+	if len(c.text) == 1 && c.text[0] >= 0x20 && c.text[0] < 0x7f {
+		return 1
+	}
+	return ansi.StringWidth(c.text)
 }
 
 // sameLook reports whether two cells are drawn in the same style.
@@ -698,6 +759,8 @@ func (p *printer) json(title string, r *inspect.Report, part inspect.Part, v *in
 		return
 	}
 	p.heading(title)
+	p.limitRows(maxJSONLines)
+	defer p.endLimit("--json has the whole " + strings.ToLower(title))
 	switch {
 	case v != nil:
 		p.jsonLines(Reindent(v.Raw))
@@ -710,19 +773,24 @@ func (p *printer) json(title string, r *inspect.Report, part inspect.Part, v *in
 	case utf8.Valid(seg.Bytes):
 		p.line(p.st.dim.Render("  not JSON; the decoded text:"))
 		for _, l := range strings.Split(string(seg.Bytes), "\n") {
-			p.hardwrapped("  ", inspect.Sanitize(l))
+			if p.rows >= p.budget {
+				p.cut++
+				continue
+			}
+			// Prose: wrapped at word boundaries within the width; a word longer than a
+			// line is broken.
+			p.wrapped("  ", 2, inspect.Sanitize(l), p.st.plain)
 		}
 	default:
 		p.line(p.st.dim.Render(fmt.Sprintf("  not text; %d bytes: %s", len(seg.Bytes), shortHex(seg.Bytes))))
 	}
 }
 
-// jsonLines writes re-indented JSON lines, at most maxJSONLines of them.
+// jsonLines writes re-indented JSON lines; the section's row budget bounds them.
 func (p *printer) jsonLines(lines []string) {
 	for i, l := range lines {
-		if i == maxJSONLines {
-			n := len(lines) - i
-			p.line(p.st.dim.Render(fmt.Sprintf("  … %d more %s not shown (--json has the whole object)", n, plural(n, "line", "lines"))))
+		if p.budget > 0 && p.rows >= p.budget {
+			p.cut += len(lines) - i // the rest, counted as the lines they are before wrapping
 			return
 		}
 		p.hardwrapped("  ", inspect.Sanitize(l))
@@ -781,7 +849,7 @@ func (p *printer) claims(r *inspect.Report) {
 		name := inspect.Sanitize(c.Name)
 		val := ""
 		if c.Value != nil {
-			val = inspect.Sanitize(c.Value.Raw)
+			val = inspect.Sanitize(shorten(c.Value.Raw, maxClaimValue))
 		}
 		if c.IsTime {
 			val += "  = " + c.Time.UTC().Format("2006-01-02 15:04:05 UTC")
@@ -790,7 +858,7 @@ func (p *printer) claims(r *inspect.Report) {
 			}
 		}
 		if c.Problem != "" {
-			val += "  ✗ " + c.Problem
+			val += "  " + severityMark[problemSeverity(r, c.Problem)] + " " + c.Problem
 		}
 		if c.Part == inspect.PartHeader {
 			val += " (header)"
@@ -806,6 +874,20 @@ func (p *printer) claims(r *inspect.Report) {
 		}
 		p.wrapped(p.st.code.Render(first)+p.st.dim.Render(title), indent, val, p.st.plain)
 	}
+}
+
+// problemSeverity is the severity of the finding a claim's Problem names: the report's
+// own finding when there is one, else the catalogue's default.
+func problemSeverity(r *inspect.Report, code string) inspect.Severity {
+	for _, f := range r.Findings {
+		if f.Code == code {
+			return f.Severity
+		}
+	}
+	if ci, ok := inspect.LookupCode(code); ok {
+		return ci.Severity
+	}
+	return inspect.Error
 }
 
 // signature writes the alg, the signature length against what the alg needs, and the bytes.
@@ -858,7 +940,9 @@ func (p *printer) nested(r *inspect.Report) {
 		return
 	}
 	p.heading("Inner token (the payload is itself a JWT; inspect it with jwtlens check)")
+	p.limitRows(maxTokenRows)
 	p.hardwrapped("  ", inspect.Sanitize(r.NestedToken))
+	p.endLimit("--json has the whole token")
 }
 
 // shortHex is b in hex, shortened to its first 16 and last 8 bytes when longer.

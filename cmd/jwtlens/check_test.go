@@ -496,3 +496,100 @@ func TestCheckFlagErrors(t *testing.T) {
 		t.Errorf("a good spec: exit %d, stderr %s", res.code, res.stderr)
 	}
 }
+
+// TestCheckInputSources: a file argument is read (and said so), a huge stdin is reported
+// as more than the cap, a paste without a clipboard is misuse, and paths in messages are
+// shown escaped.
+func TestCheckInputSources(t *testing.T) {
+	dir := t.TempDir()
+	tokFile := filepath.Join(dir, "token.txt")
+	if err := os.WriteFile(tokFile, []byte("Authorization: Bearer "+fixture(t, "valid.jwt")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := runBin(t, "", "check", "--now", fixtureNow, tokFile)
+	if res.code != 0 || !strings.Contains(res.stdout, "input: read from "+tokFile) {
+		t.Errorf("check FILE: exit %d, stdout\n%s", res.code, res.stdout)
+	}
+	out, _ := runJSON(t, "", "--now", fixtureNow, tokFile)
+	if out.Token == nil || *out.Token != fixture(t, "valid.jwt") {
+		t.Errorf("check --json FILE: token %v", out.Token)
+	}
+	if !strings.Contains(runBin(t, "", "check", "--json", tokFile).stdout, `"source": "`+tokFile+`"`) {
+		t.Errorf("check --json FILE does not name the file")
+	}
+	// A file over the cap is read up to it, no further.
+	big := filepath.Join(dir, "big.txt")
+	if err := os.WriteFile(big, bytes.Repeat([]byte("a"), 2<<20), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, res := range []result{runBin(t, "", "check", big), runBin(t, strings.Repeat("a", 2<<20), "check")} {
+		if res.code != 1 || !strings.Contains(res.stdout, "more than 1 MiB (stopped reading at the cap)") || strings.Contains(res.stdout, "1048577") {
+			t.Errorf("huge input: exit %d, stdout\n%.1500s", res.code, res.stdout)
+		}
+	}
+
+	t.Run("check --paste without a clipboard", func(t *testing.T) {
+		cmd := exec.Command(bin, "check", "--paste")
+		cmd.Env = append(os.Environ(), "DISPLAY=", "WAYLAND_DISPLAY=", "SSH_CONNECTION=192.0.2.1 22 192.0.2.2 22")
+		var errb bytes.Buffer
+		cmd.Stderr = &errb
+		err := cmd.Run()
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != 2 || !strings.Contains(errb.String(), "--paste: ") {
+			t.Errorf("err %v, stderr %q; want exit 2 with the reason", err, errb.String())
+		}
+	})
+
+	t.Run("a path with ESC is shown escaped", func(t *testing.T) {
+		res := runBin(t, "", "check", "--key", "\x1b[2Jkey\x07.pem", fixture(t, "valid.jwt"))
+		if res.code != 2 || strings.ContainsAny(res.stderr, "\x1b\x07") || !strings.Contains(res.stderr, `\e[2Jkey`) {
+			t.Errorf("exit %d, stderr %q", res.code, res.stderr)
+		}
+	})
+
+	t.Run("one key-file limit, one wording", func(t *testing.T) {
+		huge := filepath.Join(dir, "huge.pem")
+		if err := os.WriteFile(huge, bytes.Repeat([]byte("k"), 5<<20), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, flag := range []string{"--key", "--secret-file"} {
+			res := runBin(t, "", "check", flag, huge, fixture(t, "valid.jwt"))
+			if res.code != 2 || !strings.Contains(res.stderr, "over 1 MiB, the limit for key files") {
+				t.Errorf("%s: exit %d, stderr %q", flag, res.code, res.stderr)
+			}
+		}
+	})
+}
+
+// TestCheckHugeReport: a token near 1 MiB — one long claim, prose, or tens of thousands of
+// duplicate members — prints a report of a few hundred lines within the width, quickly.
+func TestCheckHugeReport(t *testing.T) {
+	hdr := b64(`{"alg":"HS256"}`)
+	sig := b64(strings.Repeat("s", 32))
+	inputs := map[string]string{
+		"one long claim":    hdr + "." + b64(`{"sub":"`+strings.Repeat("x", 700000)+`"}`) + "." + sig,
+		"prose":             hdr + "." + b64(strings.Repeat("plain words ", 60000)) + "." + sig,
+		"duplicate members": hdr + "." + b64("{"+strings.TrimSuffix(strings.Repeat(`"a":1,`, 70000), ",")+"}") + "." + sig,
+	}
+	for name, tok := range inputs {
+		t.Run(name, func(t *testing.T) {
+			res := runBin(t, tok, "check", "--max-size", "2MiB", "--now", fixtureNow)
+			if res.code != 1 && res.code != 0 {
+				t.Fatalf("exit %d, stderr %s", res.code, res.stderr)
+			}
+			lines := strings.Split(res.stdout, "\n")
+			if len(lines) > 1000 {
+				t.Errorf("%d lines", len(lines))
+			}
+			for _, l := range lines {
+				if n := len([]rune(l)); n > 80 {
+					t.Errorf("a line of %d columns: %.100q…", n, l)
+					break
+				}
+			}
+			if res.took > 5*time.Second {
+				t.Errorf("took %v", res.took)
+			}
+		})
+	}
+}

@@ -98,6 +98,7 @@ type options struct {
 	now         string
 	json        bool
 	maxSize     sizeFlag
+	keyDir      string
 	demo        bool
 	paste       bool
 	version     bool
@@ -125,6 +126,7 @@ func newFlagSet(name string, o *options, check bool) *flag.FlagSet {
 		fs.BoolVar(&o.json, "json", false, "print one JSON object")
 	} else {
 		fs.BoolVar(&o.demo, "demo", false, "load the embedded sample token and key")
+		fs.StringVar(&o.keyDir, "key-dir", "", "the `DIR` the key chooser starts in")
 		fs.BoolVar(&o.version, "version", false, "print the version")
 	}
 	return fs

@@ -20,6 +20,7 @@ type jsonReport struct {
 	Verdict      string           `json:"verdict"`
 	Kind         inspect.Kind     `json:"kind"`
 	Token        string           `json:"token"`
+	Source       string           `json:"source,omitempty"`
 	Header       json.RawMessage  `json:"header"`
 	Payload      json.RawMessage  `json:"payload"`
 	Signature    jsonSignature    `json:"signature"`
@@ -108,9 +109,9 @@ func rawJSON(v *inspect.Value) json.RawMessage {
 }
 
 // toJSON converts a report to the --json object.
-func toJSON(r *inspect.Report, ok bool, verdict string) jsonReport {
+func toJSON(r *inspect.Report, ok bool, verdict, source string) jsonReport {
 	out := jsonReport{
-		OK: ok, Verdict: verdict, Kind: r.Kind, Token: r.Token,
+		OK: ok, Verdict: verdict, Kind: r.Kind, Token: r.Token, Source: source,
 		Header: rawJSON(r.Header), Payload: rawJSON(r.Payload),
 		Signature:    jsonSignature{r.Signature.Alg, r.Signature.Bytes, r.Signature.ExpectedBytes},
 		Verification: jsonVerification{Status: r.Verification.Status, Detail: r.Verification.Detail},
@@ -148,12 +149,12 @@ func toJSON(r *inspect.Report, ok bool, verdict string) jsonReport {
 // C1 controls, bidi controls, zero-width and other format characters, U+2028/U+2029) are
 // written as \uXXXX escapes, so the output is safe to read on a terminal. C0 controls are
 // escaped by encoding/json itself. Nothing the token holds can make it fail.
-func writeJSON(w io.Writer, r *inspect.Report, ok bool, verdict string) error {
+func writeJSON(w io.Writer, r *inspect.Report, ok bool, verdict, source string) error {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(toJSON(r, ok, verdict)); err != nil {
+	if err := enc.Encode(toJSON(r, ok, verdict, source)); err != nil {
 		return fmt.Errorf("cannot write the JSON report (%v); this is a bug in jwtlens, please report it with the token's shape (not the token)", err)
 	}
 	_, err := w.Write(escapeUnsafe(b.Bytes()))

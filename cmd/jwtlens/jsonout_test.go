@@ -39,7 +39,7 @@ func TestWriteJSONNeverFails(t *testing.T) {
 			for _, tok := range tokens {
 				r := inspect.Inspect([]byte(tok), inspect.Options{Now: now})
 				var b bytes.Buffer
-				if err := writeJSON(&b, r, false, "INVALID"); err != nil {
+				if err := writeJSON(&b, r, false, "INVALID", ""); err != nil {
 					t.Errorf("%s=%s: writeJSON failed: %v", name, v, err)
 					continue
 				}
