@@ -60,7 +60,7 @@ type Model struct {
 // New returns an empty list.
 func New(st Styles) Model {
 	return Model{KeyMap: DefaultKeyMap(), styles: st, width: 80, height: 3,
-		plain: common.NewPaint(st.Message), hint: common.NewPaint(st.Hint), esc: common.NewPaint(st.Escape)}
+		plain: common.NewPaint(st.Message), hint: common.NewPaint(st.Hint), esc: common.EscapePaint(st.Escape)}
 }
 
 // SetFindings replaces the list, keeping the selection on the same code when it is still
