@@ -57,7 +57,10 @@ func BenchmarkKeystroke(b *testing.B) {
 // BenchmarkPaste is a bracketed paste of a whole token into the empty input, with the
 // screen drawn after it.
 func BenchmarkPaste(b *testing.B) {
-	for _, sz := range sizes[1:] {
+	for _, sz := range append(sizes[1:], struct {
+		name string
+		n    int
+	}{"900KB", 900_000}) {
 		b.Run(sz.name, func(b *testing.B) {
 			tokn := []rune(benchToken(sz.n))
 			b.ReportAllocs()

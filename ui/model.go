@@ -190,6 +190,15 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // but the few global ones, so typing q never quits), then the global keys, then the
 // focused component.
 func (m Model) handleKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
+	if isPaste(k) && m.overlay == nil {
+		// a paste always goes to the token, whatever has the focus; it is matched against
+		// no binding (each match would copy the whole paste into a string)
+		if m.focus != FocusInput {
+			m.setFocus(FocusInput)
+		}
+		cmd, _ := m.handleInputKey(k)
+		return m, cmd
+	}
 	if key.Matches(k, m.keys.ForceQuit) {
 		return m, tea.Quit
 	}
@@ -197,10 +206,6 @@ func (m Model) handleKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.overlay, cmd = m.overlay.Update(k)
 		return m, cmd
-	}
-	if isPaste(k) && m.focus != FocusInput {
-		// a paste always goes to the token, whatever has the focus
-		m.setFocus(FocusInput)
 	}
 	if m.fullHelp && (k.Type == tea.KeyEsc || k.Type == tea.KeyF1 || m.focus != FocusInput && key.Matches(k, m.keys.Help)) {
 		m.fullHelp = false // esc, f1 or ? closes the full help
@@ -271,11 +276,13 @@ func (m *Model) handleInputKey(k tea.KeyMsg) (tea.Cmd, bool) {
 	burst := !m.lastInput.IsZero() && now.Sub(m.lastInput) < burstGap
 	crlf := false
 	switch {
+	case isPaste(k):
+		if k.Paste {
+			k.Runes = []rune(tokeninput.PasteText(string(k.Runes)))
+		}
 	case k.Type == tea.KeyCtrlJ && burst && m.burstCR && strings.HasSuffix(m.input.Value()[:m.input.Cursor()], "\n"):
 		// the LF of a CRLF: the CR before it was made a LF; make the pair whole again
 		crlf = true
-	case k.Type == tea.KeyRunes && k.Paste:
-		k.Runes = []rune(tokeninput.PasteText(string(k.Runes)))
 	case key.Matches(k, m.keys.Leave):
 		m.leaveInput()
 		return nil, true
