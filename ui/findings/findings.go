@@ -55,12 +55,25 @@ type Model struct {
 	plain  common.Paint
 	hint   common.Paint
 	esc    common.Paint
+	memo   *selMemo // the selected finding's lines, shared by copies of the model
+}
+
+// selMemo holds the selected finding's wrapped lines and what they were made from: they
+// are asked for by the layout and by View after every message.
+type selMemo struct {
+	items []inspect.Finding
+	cands []inspect.Candidate
+	sel   int
+	width int
+	focus bool
+	lines []string
 }
 
 // New returns an empty list.
 func New(st Styles) Model {
 	return Model{KeyMap: DefaultKeyMap(), styles: st, width: 80, height: 3,
-		plain: common.NewPaint(st.Message), hint: common.NewPaint(st.Hint), esc: common.EscapePaint(st.Escape)}
+		plain: common.NewPaint(st.Message), hint: common.NewPaint(st.Hint), esc: common.EscapePaint(st.Escape),
+		memo: &selMemo{sel: -1}}
 }
 
 // SetFindings replaces the list, keeping the selection on the same code when it is still
@@ -142,6 +155,20 @@ func (m Model) selectedLines() []string {
 	if m.sel >= len(m.items) {
 		return nil
 	}
+	if c := m.memo; c != nil && c.sel == m.sel && c.width == m.width && c.focus == m.focus &&
+		len(c.items) == len(m.items) && &c.items[0] == &m.items[0] && len(c.cands) == len(m.cands) &&
+		(len(c.cands) == 0 || &c.cands[0] == &m.cands[0]) {
+		return c.lines
+	}
+	lines := m.drawSelected()
+	if m.memo != nil {
+		*m.memo = selMemo{items: m.items, cands: m.cands, sel: m.sel, width: m.width, focus: m.focus, lines: lines}
+	}
+	return lines
+}
+
+// drawSelected draws the selected finding's lines (see selectedLines).
+func (m Model) drawSelected() []string {
 	f := m.items[m.sel]
 	ptr := m.styles.Selected.Render("▸ ")
 	if !m.focus {
