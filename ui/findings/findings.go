@@ -61,7 +61,7 @@ type Model struct {
 // selMemo holds the selected finding's wrapped lines and what they were made from: they
 // are asked for by the layout and by View after every message.
 type selMemo struct {
-	items []inspect.Finding
+	f     inspect.Finding // the selected finding, by value: a new report with the same one hits
 	cands []inspect.Candidate
 	sel   int
 	width int
@@ -155,16 +155,28 @@ func (m Model) selectedLines() []string {
 	if m.sel >= len(m.items) {
 		return nil
 	}
-	if c := m.memo; c != nil && c.sel == m.sel && c.width == m.width && c.focus == m.focus &&
-		len(c.items) == len(m.items) && &c.items[0] == &m.items[0] && len(c.cands) == len(m.cands) &&
-		(len(c.cands) == 0 || &c.cands[0] == &m.cands[0]) {
+	f := m.items[m.sel]
+	if c := m.memo; c != nil && c.sel == m.sel && c.width == m.width && c.focus == m.focus && c.f == f &&
+		(f.Code != candidateCode || sameCandidates(c.cands, m.cands)) {
 		return c.lines
 	}
 	lines := m.drawSelected()
 	if m.memo != nil {
-		*m.memo = selMemo{items: m.items, cands: m.cands, sel: m.sel, width: m.width, focus: m.focus, lines: lines}
+		*m.memo = selMemo{f: f, cands: m.cands, sel: m.sel, width: m.width, focus: m.focus, lines: lines}
 	}
 	return lines
+}
+
+func sameCandidates(a, b []inspect.Candidate) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // drawSelected draws the selected finding's lines (see selectedLines).
