@@ -291,3 +291,17 @@ func TestTokenStripIsCappedOnSmallScreens(t *testing.T) {
 		}
 	}
 }
+
+// TestPasteGoesToAnOpenOverlay: with the key chooser open, a paste is the chooser's (a
+// path typed into its field), not the token's.
+func TestPasteGoesToAnOpenOverlay(t *testing.T) {
+	m, _, _ := newTest(t, "aaaa.bbbb.cccc")
+	m = send(m, keyOf(tea.KeyCtrlO))
+	if m.overlay == nil {
+		t.Fatalf("ctrl+o opened no overlay")
+	}
+	m = send(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("/tmp/key.pem"), Paste: true})
+	if m.Value() != "aaaa.bbbb.cccc" || m.overlay == nil {
+		t.Fatalf("the paste went to the token (%q) or closed the overlay", m.Value())
+	}
+}
