@@ -57,7 +57,10 @@ func BenchmarkKeystroke(b *testing.B) {
 // BenchmarkPaste is a bracketed paste of a whole token into the empty input, with the
 // screen drawn after it.
 func BenchmarkPaste(b *testing.B) {
-	for _, sz := range sizes[1:] {
+	for _, sz := range append(sizes[1:], struct {
+		name string
+		n    int
+	}{"900KB", 900_000}) {
 		b.Run(sz.name, func(b *testing.B) {
 			tokn := []rune(benchToken(sz.n))
 			b.ReportAllocs()
@@ -101,7 +104,10 @@ func BenchmarkTextareaBaseline(b *testing.B) {
 // BenchmarkKeystrokeMiddle is BenchmarkKeystroke with the cursor in the middle of the
 // payload, so every keystroke changes the payload and its pane is drawn again.
 func BenchmarkKeystrokeMiddle(b *testing.B) {
-	for _, sz := range sizes[1:] {
+	for _, sz := range append(sizes[1:], struct {
+		name string
+		n    int
+	}{"1MiB", 1<<20 - 64}) {
 		b.Run(sz.name, func(b *testing.B) {
 			m := New(Config{Token: benchToken(sz.n), Now: func() time.Time { return goldenNow }})
 			t := goldenNow

@@ -269,3 +269,39 @@ func TestNestedTokenShowsTheInnerToken(t *testing.T) {
 		t.Errorf("the inner token was inspected again after an edit that left it alone")
 	}
 }
+
+// TestTokenStripIsCappedOnSmallScreens: at 80×24 the strip took up to 7 lines. It keeps
+// to 4 (3 at 60×20), more on tall screens, scrolls with a row indicator and keeps the
+// cursor in view.
+func TestTokenStripIsCappedOnSmallScreens(t *testing.T) {
+	long := fixture(t, "valid-rs256.jwt") // 7 rows at 80 columns
+	for _, c := range []struct{ w, h, max int }{{80, 24, 4}, {60, 20, 3}, {120, 40, 10}} {
+		m, _, _ := newTest(t, long)
+		m = send(m, tea.WindowSizeMsg{Width: c.w, Height: c.h})
+		if m.lay.inputH > c.max {
+			t.Errorf("%dx%d: the strip has %d lines, want at most %d", c.w, c.h, m.lay.inputH, c.max)
+		}
+		strip := strings.Split(ansi.Strip(m.input.View()), "\n")
+		if m.input.NeededLines() > c.max && !strings.Contains(strip[0], "rows ") {
+			t.Errorf("%dx%d: no row indicator in %q", c.w, c.h, strip[0])
+		}
+		m = send(m, keyOf(tea.KeyHome))
+		if v := ansi.Strip(m.input.View()); !strings.Contains(v, long[:20]) {
+			t.Errorf("%dx%d: after home the start of the token is not in view:\n%s", c.w, c.h, v)
+		}
+	}
+}
+
+// TestPasteGoesToAnOpenOverlay: with the key chooser open, a paste is the chooser's (a
+// path typed into its field), not the token's.
+func TestPasteGoesToAnOpenOverlay(t *testing.T) {
+	m, _, _ := newTest(t, "aaaa.bbbb.cccc")
+	m = send(m, keyOf(tea.KeyCtrlO))
+	if m.overlay == nil {
+		t.Fatalf("ctrl+o opened no overlay")
+	}
+	m = send(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("/tmp/key.pem"), Paste: true})
+	if m.Value() != "aaaa.bbbb.cccc" || m.overlay == nil {
+		t.Fatalf("the paste went to the token (%q) or closed the overlay", m.Value())
+	}
+}

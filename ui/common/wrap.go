@@ -74,9 +74,14 @@ func trackSGR(active, s string) string {
 			return active
 		}
 		if s[j] == 'm' {
-			if seq := s[i : j+1]; seq == "\x1b[0m" || seq == "\x1b[m" {
+			switch seq := s[i : j+1]; seq {
+			case "\x1b[0m", "\x1b[m":
 				active = ""
-			} else {
+			case "\x1b[24m": // underline off: the escape paint's underline is closed
+				active = strings.Replace(active, "\x1b[4m", "", 1)
+			case "\x1b[27m":
+				active = strings.Replace(active, "\x1b[7m", "", 1)
+			default:
 				active += seq
 			}
 		}

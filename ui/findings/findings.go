@@ -55,12 +55,25 @@ type Model struct {
 	plain  common.Paint
 	hint   common.Paint
 	esc    common.Paint
+	memo   *selMemo // the selected finding's lines, shared by copies of the model
+}
+
+// selMemo holds the selected finding's wrapped lines and what they were made from: they
+// are asked for by the layout and by View after every message.
+type selMemo struct {
+	f     inspect.Finding // the selected finding, by value: a new report with the same one hits
+	cands []inspect.Candidate
+	sel   int
+	width int
+	focus bool
+	lines []string
 }
 
 // New returns an empty list.
 func New(st Styles) Model {
 	return Model{KeyMap: DefaultKeyMap(), styles: st, width: 80, height: 3,
-		plain: common.NewPaint(st.Message), hint: common.NewPaint(st.Hint), esc: common.NewPaint(st.Escape)}
+		plain: common.NewPaint(st.Message), hint: common.NewPaint(st.Hint), esc: common.EscapePaint(st.Escape),
+		memo: &selMemo{sel: -1}}
 }
 
 // SetFindings replaces the list, keeping the selection on the same code when it is still
@@ -142,6 +155,32 @@ func (m Model) selectedLines() []string {
 	if m.sel >= len(m.items) {
 		return nil
 	}
+	f := m.items[m.sel]
+	if c := m.memo; c != nil && c.sel == m.sel && c.width == m.width && c.focus == m.focus && c.f == f &&
+		(f.Code != candidateCode || sameCandidates(c.cands, m.cands)) {
+		return c.lines
+	}
+	lines := m.drawSelected()
+	if m.memo != nil {
+		*m.memo = selMemo{f: f, cands: m.cands, sel: m.sel, width: m.width, focus: m.focus, lines: lines}
+	}
+	return lines
+}
+
+func sameCandidates(a, b []inspect.Candidate) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// drawSelected draws the selected finding's lines (see selectedLines).
+func (m Model) drawSelected() []string {
 	f := m.items[m.sel]
 	ptr := m.styles.Selected.Render("▸ ")
 	if !m.focus {

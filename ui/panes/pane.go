@@ -99,7 +99,9 @@ func (p *pane) wrap() {
 	}
 	y := p.vp.YOffset
 	p.lines = out
-	p.vp.SetContent(strings.Join(out, "\n"))
+	// the viewport only keeps the scroll position (draw shows p.lines itself): it is given
+	// as many empty lines, not the text, which it would split and measure again
+	p.vp.SetContent(strings.Repeat("\n", max(0, len(out)-1)))
 	p.vp.SetYOffset(y)
 }
 

@@ -481,21 +481,21 @@ func (m *Model) visibleTop() int {
 		// the cursor sits after a full last row; keep that row visible
 		ar = len(m.rows) - 1
 	}
-	top := min(m.top, ar)
 	budget := m.height - 1
-	for {
-		used := 0
-		for r := top; r <= ar; r++ {
-			used++
-			if m.rowHasMark(r) {
-				used++
-			}
+	// the first row from which rows up to ar still fit, walking up from ar: O(visible rows)
+	lowest, used := ar, 0
+	for r := ar; r >= 0; r-- {
+		need := 1
+		if m.rowHasMark(r) {
+			need++
 		}
-		if used <= budget || top >= ar {
+		if used+need > budget && r < ar {
 			break
 		}
-		top++
+		used += need
+		lowest = r
 	}
+	top := max(min(m.top, ar), lowest)
 	m.top = top
 	return top
 }

@@ -34,6 +34,10 @@ func TestControlCharactersAreEscapedAndWrapWhole(t *testing.T) {
 	m := newInput("ab\x1b[2Jcd", 5, 10)
 	m.Blur()
 	v := m.View()
+	if !strings.Contains(v, "\x1b[4m\\e\x1b[24m") {
+		t.Fatalf("the escape is not drawn underlined: %q", v)
+	}
+	v = strings.NewReplacer("\x1b[4m", "", "\x1b[24m", "").Replace(v)
 	if strings.ContainsRune(v, 0x1b) {
 		t.Fatalf("View holds a raw ESC: %q", v)
 	}

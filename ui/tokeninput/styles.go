@@ -59,9 +59,9 @@ func newPaints(s Styles) paints {
 		p.cell[c][marked] = common.NewPaint(s.Class[c].Underline(true))
 		p.cell[c][selected] = common.NewPaint(s.Class[c].Underline(true).Reverse(true))
 	}
-	p.escape[unmarked] = common.NewPaint(s.Escape)
-	p.escape[marked] = common.NewPaint(s.Escape.Underline(true))
-	p.escape[selected] = common.NewPaint(s.Escape.Underline(true).Reverse(true))
+	p.escape[unmarked] = common.EscapePaint(s.Escape)
+	p.escape[marked] = common.EscapePaint(s.Escape.Underline(true))
+	p.escape[selected] = common.EscapePaint(s.Escape.Underline(true).Reverse(true))
 	p.cursor = common.NewPaint(s.Cursor)
 	if p.cursor.Empty() {
 		p.cursor = common.Reverse
