@@ -182,8 +182,13 @@ func TestCopyWritesOSC52(t *testing.T) {
 		t.Errorf("terminal got %q, want %q", out.String(), want)
 	}
 	v := m.View()
-	if !strings.Contains(v, "sent to your terminal by OSC 52") || !strings.Contains(v, "credential") {
+	if !strings.Contains(v, "OSC 52: sent to your terminal") || !strings.Contains(v, "credential") {
 		t.Errorf("the status line does not say how the copy went:\n%s", v)
+	}
+	// The next key, whatever it does, clears the status.
+	m = send(m, keyOf(tea.KeyTab))
+	if v := m.View(); strings.Contains(v, "OSC 52") || strings.Contains(v, "credential") {
+		t.Errorf("the copy's status stays up after the next key:\n%s", v)
 	}
 	if sys.text != "" {
 		t.Errorf("the system clipboard was written over SSH without a display")
