@@ -122,14 +122,17 @@ func (m Model) usedView(add func(string), usedN int) {
 	if m.focus == focusUsed {
 		label = s.Focused
 	}
-	line := func(i int) string {
+	line := func(i int, compact bool) string {
 		mark := "  "
 		if i == m.active {
 			mark = "● "
 		}
 		cur := "  "
-		if m.focus == focusUsed && i == m.usedCursor {
+		switch {
+		case m.focus == focusUsed && i == m.usedCursor:
 			cur = s.Cursor.Render("▸ ")
+		case compact:
+			cur = ""
 		}
 		return cur + mark + m.setSummary(m.used[i], true)
 	}
@@ -139,13 +142,13 @@ func (m Model) usedView(add func(string), usedN int) {
 			i = m.active
 		}
 		i = min(max(i, 0), len(m.used)-1)
-		add(label.Render(fmt.Sprintf("Keys used %d/%d:", i+1, len(m.used))) + line(i))
+		add(label.Render(fmt.Sprintf("Keys used %d/%d:", i+1, len(m.used))) + " " + line(i, true))
 		return
 	}
 	add(label.Render("Keys used in this run (enter switches):"))
 	first := max(0, min(m.usedCursor-usedN+1, len(m.used)-usedN))
 	for i := first; i < len(m.used) && i < first+usedN; i++ {
-		add(line(i))
+		add(line(i, false))
 	}
 }
 
