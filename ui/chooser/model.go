@@ -461,6 +461,7 @@ func (m *Model) updateKeys() {
 	k.AsSecret.SetEnabled(len(m.field) > 0)
 	k.Clear.SetEnabled(len(m.field) > 0)
 	k.Prev.SetEnabled(true)
+	m.clampList() // the list's height follows the field (its hint line comes and goes)
 }
 
 // Owns reports whether msg is one of the chooser's own results (a folder listing, a key

@@ -32,7 +32,10 @@ func (m Model) plan() (listH, infoN, usedN int) {
 	if h <= 0 {
 		h = 24
 	}
-	avail := max(h-3, 1) // title; field; hint
+	avail := max(h-2, 1) // title; field
+	if m.showHint() {
+		avail = max(avail-1, 1)
+	}
 	if n := len(m.used); n > 0 && avail >= 3 {
 		usedN = 1
 		if h >= tallUsed {
@@ -104,7 +107,9 @@ func (m Model) View() string {
 	}
 
 	add(m.fieldLine())
-	add(s.Dim.Render("  " + m.fieldHint()))
+	if m.showHint() {
+		add(s.Dim.Render("  " + m.fieldHint()))
+	}
 
 	for _, l := range m.infoLines(infoN) {
 		add(l)
@@ -192,6 +197,10 @@ func (m Model) shownAsTyped(text string) bool {
 	}
 	return false
 }
+
+// showHint reports whether the field's hint line is drawn: once the field holds text (an
+// empty field's placeholder and the help line say the rest), or when there is room.
+func (m Model) showHint() bool { return len(m.field) > 0 || m.height >= tallUsed+4 }
 
 // fieldHint says what enter will do with the field's text.
 func (m Model) fieldHint() string {
