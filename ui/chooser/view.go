@@ -199,8 +199,11 @@ func (m Model) shownAsTyped(text string) bool {
 }
 
 // showHint reports whether the field's hint line is drawn: once the field holds text (an
-// empty field's placeholder and the help line say the rest), or when there is room.
-func (m Model) showHint() bool { return len(m.field) > 0 || m.height >= tallUsed+4 }
+// empty field's placeholder and the help line say the rest), or when there is room; not
+// while the last load's error says what went wrong.
+func (m Model) showHint() bool {
+	return m.loadErr == nil && (len(m.field) > 0 || m.height >= tallUsed+4)
+}
 
 // fieldHint says what enter will do with the field's text.
 func (m Model) fieldHint() string {
@@ -227,7 +230,16 @@ func (m Model) infoLines(limit int) []string {
 	case m.loading:
 		out = append(out, s.Dim.Render("reading…"))
 	case m.loadErr != nil:
-		out = append(out, s.Error.Render("✗ ")+m.safe(s.Error, m.loadErr.Error()))
+		// The error is what the person must read: wrapped, not cut (at most 3 lines).
+		text := m.safe(s.Error, m.loadErr.Error())
+		wrapped := strings.Split(lipgloss.NewStyle().Width(max(m.width-2, 18)).Render(text), "\n")
+		for i, l := range wrapped[:min(len(wrapped), 3)] {
+			mark := "  "
+			if i == 0 {
+				mark = "✗ "
+			}
+			out = append(out, s.Error.Render(mark)+strings.TrimRight(l, " "))
+		}
 	case m.loaded != nil:
 		set := *m.loaded
 		if len(set.Keys) == 0 {
