@@ -615,3 +615,14 @@ func TestEscapesDrawnApart(t *testing.T) {
 		}
 	}
 }
+
+func TestEscapesUnderlinedWithoutColour(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "evil\u202e.pem"), []byte("x"), 0o600); err != nil {
+		t.Skip("file system refuses the name")
+	}
+	m := newChooser(t, dir, &fakeKeys{}) // the Ascii profile, as NO_COLOR gives
+	if want := "evil\x1b[4m" + inspect.Sanitize("\u202e") + "\x1b[24m.pem"; !strings.Contains(m.View(), want) {
+		t.Errorf("view lacks the escape underlined %q:\n%q", want, m.View())
+	}
+}
