@@ -626,3 +626,21 @@ func TestEscapesUnderlinedWithoutColour(t *testing.T) {
 		t.Errorf("view lacks the escape underlined %q:\n%q", want, m.View())
 	}
 }
+
+func TestVerdictKeptOnASmallScreen(t *testing.T) {
+	fk := &fakeKeys{}
+	m := newChooser(t, mixedDir(t), fk)
+	m.AddUsed(keys.Set{Source: "a.pem", Keys: []keys.Key{{Family: keys.RSA, Bits: 2048}}})
+	m.SetSize(56, 6) // what the root gives the chooser at 60x20
+	m = typeText(m, "pub.pem")
+	m, cmd := m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	m, _ = drive(t, m, cmd)
+	m.SetResult(&inspect.Report{Verification: inspect.Verification{Status: inspect.CannotCheck, Detail: "an RSA key cannot check an ES256 token"}})
+	v := m.View()
+	if !strings.Contains(v, "✗ cannot check") {
+		t.Errorf("the verdict is not on a small screen:\n%s", v)
+	}
+	if n := strings.Count(v, "\n") + 1; n > 6 {
+		t.Errorf("view is %d lines, over 6:\n%s", n, v)
+	}
+}

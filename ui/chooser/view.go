@@ -220,6 +220,9 @@ func (m Model) shownAsTyped(text string) bool {
 // empty field's placeholder and the help line say the rest), or when there is room; not
 // while the last load's error says what went wrong.
 func (m Model) showHint() bool {
+	if m.height > 0 && m.height < tallUsed && m.loaded != nil {
+		return false // a small screen: the loaded key and its verdict need the line more
+	}
 	return m.loadErr == nil && (len(m.field) > 0 || m.height >= tallUsed+4)
 }
 
@@ -308,6 +311,8 @@ func (m Model) infoLines(limit int) []string {
 	case limit >= 2:
 		more := len(out) - limit + 1
 		out = append(out[:limit-1], s.Dim.Render(fmt.Sprintf("  … and %d more", more)))
+	case limit == 1 && m.haveResult:
+		out = out[len(out)-1:] // the verdict
 	default:
 		out = out[:max(limit, 0)]
 	}

@@ -298,7 +298,7 @@ func TestNoClipboardAtAll(t *testing.T) {
 	m.SetReport(report())
 	m = run(t, m, m.CopyTarget(Header))
 	st, isErr := m.Status()
-	if !isErr || !strings.Contains(st, "could not copy header") || !strings.Contains(st, "no xclip, xsel or wl-clipboard") {
+	if !isErr || !strings.Contains(st, "could not copy header") || !strings.Contains(st, "no xclip, xsel or wl-copy") {
 		t.Errorf("status = %q (error %v), want a plain failure with the reason", st, isErr)
 	}
 	m = run(t, m, m.Paste())

@@ -35,7 +35,7 @@ func (m CopiedMsg) Status() string {
 	switch {
 	case m.OSC52 && m.Tmux:
 		osc = "OSC 52: sent through tmux, which drops it unless `tmux set -g set-clipboard on`" +
-			" (or, for the wrapped copy, `set -g allow-passthrough on`)"
+			" (the wrapped copy: `allow-passthrough on`)"
 	case m.OSC52:
 		osc = "OSC 52: sent to your terminal (most put it on your clipboard; some need OSC 52 allowed in their settings)"
 	case m.OSCErr != nil:

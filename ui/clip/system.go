@@ -69,7 +69,7 @@ func (e *Unreachable) Is(target error) bool { return target == ErrUnreachable }
 func reachable(sys System, env Env) error {
 	if sys == nil || !sys.Available() {
 		return &Unreachable{Reason: "no clipboard tool is installed (xclip, xsel or wl-clipboard)",
-			Short: "none (no xclip, xsel or wl-clipboard installed)"}
+			Short: "none (no xclip, xsel or wl-copy)"}
 	}
 	display := env("DISPLAY") != "" || env("WAYLAND_DISPLAY") != ""
 	if !display && (env("SSH_CONNECTION") != "" || env("SSH_TTY") != "") {
@@ -78,7 +78,7 @@ func reachable(sys System, env Env) error {
 	}
 	if !display && needsDisplay {
 		return &Unreachable{Reason: "no graphical session is running here (neither DISPLAY nor WAYLAND_DISPLAY is set)",
-			Short: "none (no graphical session here)"}
+			Short: "none (no graphical session)"}
 	}
 	return nil
 }
