@@ -199,8 +199,8 @@ func (m Model) fieldLine() string {
 	return prompt + strings.Repeat("•", dots) + m.Styles.Dim.Render(fmt.Sprintf("  %d characters, hidden", len(m.field)))
 }
 
-// shownAsTyped reports whether the field's text is plainly a path (path-like, or the
-// start of a name in the list) and so is not masked.
+// shownAsTyped reports whether the field's text is plainly a path (path-like, the start
+// of a name in the list, or a near miss of one) and so is not masked.
 func (m Model) shownAsTyped(text string) bool {
 	if pathLike(strings.TrimSpace(text)) {
 		return true
@@ -209,7 +209,7 @@ func (m Model) shownAsTyped(text string) bool {
 		return false
 	}
 	for _, e := range m.entries {
-		if e.name != ".." && strings.HasPrefix(e.name, text) {
+		if e.name != ".." && (strings.HasPrefix(e.name, text) || len(text) >= 4 && editDistance(text, e.name) <= 2) {
 			return true
 		}
 	}
