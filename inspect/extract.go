@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // The slow path: the paste is more than a token (a header line, an HTTP or SIP message, a
@@ -107,7 +109,7 @@ type msgKind struct {
 func detectKind(b []byte) msgKind {
 	line := b
 	for i, c := range b {
-		if c == '\n' || i >= 8192 {
+		if c == '\n' || c == '\r' || i >= 8192 {
 			line = b[:i]
 			break
 		}
@@ -150,24 +152,40 @@ type cand struct {
 // scanRun returns the end of the run of run characters starting at b[i] (within e), the
 // number of dots in it (a %2E counts as one), and whether it ended at the `=` of a
 // key=value pair (an `=` followed by anything but `=` or `.` cannot be base64 padding).
-func scanRun(b []byte, i, e int) (end, dots int, key bool) {
+// A stray character inside the token (strayAt) stays in the run, for the decode work to
+// point at. prior is the token joined so far when the run continues one (nil otherwise).
+func scanRun(b []byte, i, e int, prior *joinState) (end, dots int, key bool) {
 	j := i
+	var js joinState
+	if prior != nil {
+		js = *prior
+		js.hdr = append([]byte(nil), prior.hdr...)
+	}
+	from := i // b[from:j] is not yet in js
 	for j < e {
 		c := charClass[b[j]]
-		if c&clRun == 0 {
+		if c&clRun == 0 || c == clEq && j > i && j+1 < e && charClass[b[j+1]]&(clB64|clStd|clPct) != 0 {
 			// A quote between two base64url characters is a stray character inside
 			// the token, not a delimiter: keep it for the decode work to point at.
 			if isQuote(b[j]) && j > i && j+1 < e && charClass[b[j-1]]&clB64 != 0 && charClass[b[j+1]]&clB64 != 0 {
 				j++
 				continue
 			}
+			if j > i {
+				js.add(b[from:j])
+				from = j
+				if w := strayAt(b, i, j, e, &js); w > 0 {
+					from = j + w
+					j += w
+					continue
+				}
+			}
+			if c == clEq {
+				return j, dots, true
+			}
 			break
 		}
 		switch c {
-		case clEq:
-			if j > i && j+1 < e && charClass[b[j+1]]&(clB64|clStd|clPct) != 0 {
-				return j, dots, true
-			}
 		case clDot:
 			dots++
 		case clPct:
@@ -178,6 +196,58 @@ func scanRun(b []byte, i, e int) (end, dots int, key bool) {
 		j++
 	}
 	return j, dots, false
+}
+
+// minStrayTail is how many base64url characters must follow a stray character for the
+// text after it to count as the rest of the token rather than separate text.
+const minStrayTail = 8
+
+// strayAt decides whether b[j], a character no token holds (or an `=` that would read as
+// a key=value separator) right after the token characters of b[i:j], is a stray character
+// inside the token: a word processor's or a chat's replacement, a slip of the keyboard.
+// It is when the token so far (js) is incomplete — segments missing, or a last segment
+// shorter than its alg makes it — and at least minStrayTail base64url characters continue
+// it, not ending in a key= or a header name. It returns the character's width, or 0 when
+// what follows is separate text.
+func strayAt(b []byte, i, j, e int, js *joinState) int {
+	if charClass[b[j-1]]&(clB64|clDot) == 0 {
+		return 0
+	}
+	w := 1
+	switch c := b[j]; {
+	case c == '=':
+		if !jsonPrefix(b[i:j]) {
+			return 0 // name=value: names do not start like encoded JSON
+		}
+	case c >= 0xC2:
+		r, size := utf8.DecodeRune(b[j:e])
+		if r == utf8.RuneError || unicode.IsControl(r) {
+			return 0
+		}
+		w = size
+	case c <= ' ' || c == 0x7F || c >= 0x80:
+		return 0
+	case c == '\\' || c == '<' || c == '>' || c == '[' || c == ']' || c == '{' || c == '}':
+		return 0 // markup and escapes around a token, not inside it
+	}
+	k := j + w
+	for k < e && charClass[b[k]]&(clB64|clStd|clDot) != 0 {
+		k++
+	}
+	if k-(j+w) < minStrayTail || k < e && (b[k] == ':' || b[k] == '=' && k+1 < e && charClass[b[k+1]]&clB64 != 0) {
+		return 0
+	}
+	need := js.need
+	if need == 0 {
+		need = 3
+	}
+	switch {
+	case js.dots < need-1:
+		return w // segments are missing
+	case js.dots == need-1 && js.sizes != nil && !js.fits(js.last) && !js.over(js.last):
+		return w // the last segment is short of what its alg makes it
+	}
+	return 0
 }
 
 // slow is the general path: see the file comment.
@@ -220,8 +290,11 @@ func (n *normalized) slow(raw []byte) {
 			cs++
 		}
 	}
-	if ph, ok := placeholderFor(b[cs:e]); ok || equalFold(b[s:e], "bearer") || (quoted && s == e) {
-		if !ok {
+	if ph, ok := placeholderFor(b[cs:e]); ok || equalFold(b[cs:e], "bearer") || (quoted && s == e) {
+		switch {
+		case !ok && s < e:
+			ph = placeholderSchemeOnly
+		case !ok:
 			ph = placeholderEmpty
 		}
 		if s == e {
@@ -233,6 +306,9 @@ func (n *normalized) slow(raw []byte) {
 			where = "after the Bearer scheme"
 		case cs > s:
 			where = "in the Authorization header"
+		}
+		if ph == placeholderSchemeOnly {
+			where = "" // the reason names the header already
 		}
 		n.placeholderFinding(v, ph, cs, e, where)
 		return
@@ -247,6 +323,7 @@ func (n *normalized) slow(raw []byte) {
 	pieces := joinPieces(b, best.s, best.e, best.dots, te0)
 	st := n.build(v, pieces)
 	n.settleEllipsis(raw)
+	n.settleTail(raw, strings.Count(n.token, "."))
 	tailEnd := pieces[len(pieces)-1].e
 	cutLen := n.offsets[len(n.offsets)-1] - n.offsets[0]
 	if n.ellipsis {
@@ -303,8 +380,17 @@ func (n *normalized) findCandidates(v *view, s, e int, kind msgKind) (*cand, []c
 			i++
 			continue
 		}
-		end, dots, key := scanRun(b, i, e)
+		end, dots, key := scanRun(b, i, e, nil)
 		rs := i
+		if k := encodedScheme(b[i:end]); k > 0 && (i == s || !isLetter(b[i-1])) {
+			rs = i + k // `Bearer%20` or `Bearer+`: the scheme with its space encoded
+			dots = 0
+			for _, ch := range b[rs:end] {
+				if ch == '.' {
+					dots++
+				}
+			}
+		}
 		wrappedStart := false
 		if !tokenLike(b[rs:end], dots) && jsonPrefix(b[rs:end]) {
 			// The start of a token whose first line holds only a few characters (a
@@ -337,9 +423,20 @@ func (n *normalized) findCandidates(v *view, s, e int, kind msgKind) (*cand, []c
 		if rs >= 0 && (wrappedStart || tokenLike(b[rs:end], dots)) {
 			c := cand{s: rs, e: end, dots: dots, pstart: -1}
 			c.score = shapeScore(b[rs:end], dots)
-			if rs > i {
+			switch {
+			case rs > i && b[rs-1] != '/':
+				// An encoded Bearer scheme: its context is what precedes the scheme.
+				c.s = i
+				placeContext(b, s, &c, kind)
+				c.where = Sanitize(c.where)
+				c.s = rs
+				if c.pstart < 0 {
+					c.pstart = i
+				}
+				c.score += 15
+			case rs > i:
 				c.where = "a URL path"
-			} else {
+			default:
 				placeContext(b, s, &c, kind)
 				c.where = Sanitize(c.where) // names come from the paste: keep messages printable
 			}
@@ -440,7 +537,7 @@ func placeContext(b []byte, lo int, c *cand, kind msgKind) {
 		}
 		name := string(b[k+1 : ne])
 		if name != "" {
-			lineStart := k < lo || b[k] == '\n' || quotedLineStart(b, lo, k)
+			lineStart := k < lo || b[k] == '\n' || b[k] == '\r' || quotedLineStart(b, lo, k)
 			inQuote := k >= lo && (b[k] == '\'' || b[k] == '"')
 			switch {
 			case lineStart || inQuote:
@@ -475,11 +572,11 @@ func blankBack(b []byte, lo, k int) int {
 	for k >= lo && (b[k] == ' ' || b[k] == '\t') {
 		k--
 	}
-	if k >= lo && b[k] == '\n' {
-		k--
-		if k >= lo && b[k] == '\r' {
+	if k >= lo && (b[k] == '\n' || b[k] == '\r') {
+		if b[k] == '\n' && k-1 >= lo && b[k-1] == '\r' {
 			k--
 		}
+		k--
 		for k >= lo && (b[k] == ' ' || b[k] == '\t') {
 			k--
 		}
@@ -495,7 +592,7 @@ func quotedLineStart(b []byte, lo, k int) bool {
 		seen = seen || b[k] == '>'
 		k--
 	}
-	return seen && (k < lo || b[k] == '\n')
+	return seen && (k < lo || b[k] == '\n' || b[k] == '\r')
 }
 
 func isLetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
@@ -540,11 +637,11 @@ func keyValueWhere(b []byte, lo, k, end int, name string) string {
 		}
 	}
 	ls := k + 1
-	for ls > lo && b[ls-1] != '\n' {
+	for ls > lo && b[ls-1] != '\n' && b[ls-1] != '\r' {
 		ls--
 	}
 	le := end
-	for le < len(b) && b[le] != '\n' && le-end < maxLookBehind {
+	for le < len(b) && b[le] != '\n' && b[le] != '\r' && le-end < maxLookBehind {
 		le++
 	}
 	line := b[ls:le]

@@ -17,6 +17,10 @@ var (
 		"the value is empty: the variable meant to hold the token was an empty string",
 		"Check where the client reads the token (storage, environment, the login response) before it builds the header.",
 	}
+	placeholderSchemeOnly = placeholder{
+		"the Authorization header holds only the scheme, no token after it: the variable meant to hold the token was empty (an unset $TOKEN in a shell expands to nothing)",
+		"Check that the variable is set where the header is built; in a shell, `${TOKEN:?}` stops with an error instead of sending an empty token.",
+	}
 	placeholderTemplate = placeholder{
 		"it is a placeholder from documentation or a template that was never replaced with a real token",
 		"Put an actual token there, or make sure the template variable is defined where the request is built.",
@@ -90,7 +94,7 @@ func (n *normalized) placeholderFinding(v *view, ph placeholder, s, e int, where
 		where = " " + where
 	}
 	n.add("input.placeholder", Error, PartInput, v.rawAt(s), v.rawAt(e)-v.rawAt(s),
-		fmt.Sprintf("The input holds %q%s instead of a token: %s.", text, where, ph.why), ph.hint)
+		fmt.Sprintf("The input holds %s%s instead of a token: %s.", quoteText(text), where, ph.why), ph.hint)
 	n.invisibleFindings(v)
 }
 
@@ -98,8 +102,7 @@ func (n *normalized) placeholderFinding(v *view, ph placeholder, s, e int, where
 // scheme or in a token member, or else input.not-a-token saying what the input looked like.
 func (n *normalized) noToken(v *view, ts0, te0, s, e, cs int) {
 	b := v.b
-	if s0, e0, where, ok := findPlaceholderValue(b, ts0, te0); ok {
-		ph, _ := placeholderFor(b[s0:e0])
+	if s0, e0, where, ph, ok := findPlaceholderValue(b, ts0, te0); ok {
 		n.placeholderFinding(v, ph, s0, e0, where)
 		return
 	}
@@ -120,7 +123,7 @@ func (n *normalized) notToken(core []byte, kind msgKind) {
 // findPlaceholderValue looks for a placeholder after a Bearer scheme or as the value of a
 // member or field whose name holds "token", within b[lo:hi]. It checks a bounded number of
 // places.
-func findPlaceholderValue(b []byte, lo, hi int) (int, int, string, bool) {
+func findPlaceholderValue(b []byte, lo, hi int) (int, int, string, placeholder, bool) {
 	tries := 0
 	for i := lo; i+6 <= hi && tries < 64; i++ {
 		if c := b[i] | 0x20; c != 'b' && c != 't' {
@@ -131,6 +134,9 @@ func findPlaceholderValue(b []byte, lo, hi int) (int, int, string, bool) {
 		switch {
 		case hasPrefixFold(b[i:hi], "bearer") && (i == lo || !isLetter(b[i-1])):
 			j = i + 6
+			if k := blankToLineEnd(b, j, hi); k >= 0 && lo < i && b[i-1] == ' ' {
+				return i, j, "", placeholderSchemeOnly, true // `Authorization: Bearer ` and nothing after it
+			}
 			if j >= hi || (b[j] != ' ' && b[j] != '\t') {
 				continue
 			}
@@ -173,11 +179,23 @@ func findPlaceholderValue(b []byte, lo, hi int) (int, int, string, bool) {
 		if k == j {
 			continue
 		}
-		if _, ok := placeholderFor(b[j:k]); ok {
-			return j, k, where, true
+		if ph, ok := placeholderFor(b[j:k]); ok {
+			return j, k, where, ph, true
 		}
 	}
-	return 0, 0, "", false
+	return 0, 0, "", placeholder{}, false
+}
+
+// blankToLineEnd returns the end of the line at b[j:hi] when nothing but spaces and tabs
+// is left on it, or -1.
+func blankToLineEnd(b []byte, j, hi int) int {
+	for j < hi && (b[j] == ' ' || b[j] == '\t') {
+		j++
+	}
+	if j == hi || b[j] == '\n' || b[j] == '\r' {
+		return j
+	}
+	return -1
 }
 
 // describe says briefly what a text with no token in it looks like, and what to do.
@@ -193,6 +211,9 @@ func describe(t []byte, kind msgKind) (string, string) {
 		return "JSON with no member that holds a JWT", "Look for the member that should carry it (access_token, id_token); the server may have returned an error object instead."
 	case isUUID(t):
 		return "a UUID", "A UUID is an identifier, perhaps a session id or an opaque token reference; it holds nothing to decode."
+	}
+	if desc, hint, ok := dottedKind(t); ok {
+		return desc, hint
 	}
 	word, allDots, allHex := true, true, true
 	for _, c := range t {
@@ -221,6 +242,63 @@ func describe(t []byte, kind msgKind) (string, string) {
 	return "text with nothing shaped like a JWT in it", "Paste the token itself, or the header, body or log line that carries it."
 }
 
+// fileExts are the extensions of files people keep tokens, keys and logs in.
+var fileExts = map[string]bool{
+	"txt": true, "jwt": true, "json": true, "pem": true, "key": true, "crt": true, "cer": true, "der": true,
+	"log": true, "token": true, "tok": true, "b64": true, "out": true, "env": true, "yaml": true, "yml": true,
+	"conf": true, "cfg": true, "jwk": true, "jwks": true, "pub": true, "har": true, "http": true, "sh": true,
+}
+
+// dottedKind says what a dotted word that does not start like a JWT is: a file name, a
+// version number, an opaque access token, a domain name. ok is false when it is none of
+// these (a JWT whose header was lost, say), so the decode work judges it.
+func dottedKind(t []byte) (desc, hint string, ok bool) {
+	if len(t) == 0 || len(t) > 255 || jsonPrefix(t) {
+		return "", "", false
+	}
+	dot := bytes.LastIndexByte(t, '.')
+	first := bytes.IndexByte(t, '.')
+	if dot <= 0 || dot == len(t)-1 {
+		return "", "", false
+	}
+	ext := strings.ToLower(string(t[dot+1:]))
+	digitsOnly, label, labels, domain := true, 0, 1, true
+	for _, c := range t {
+		switch {
+		case c == '.':
+			if label == 0 || label > 63 {
+				domain = false
+			}
+			label = 0
+			labels++
+			continue
+		case c >= '0' && c <= '9':
+		case isLetter(c) || c == '-':
+			digitsOnly = false
+		default:
+			digitsOnly, domain = false, false
+		}
+		label++
+	}
+	tld := true
+	for _, c := range t[dot+1:] {
+		tld = tld && isLetter(c)
+	}
+	rest := t[first+1:]
+	switch {
+	case fileExts[ext] || bytes.IndexByte(t, '/') >= 0 && !bytes.Contains(t, []byte("//")):
+		return "a file name (" + quoteText(string(t)) + "), not a token", "To inspect a file's contents use `jwtlens check - < FILE`.", true
+	case digitsOnly:
+		return "a version number (" + quoteText(string(t)) + "), not a token", "Paste the token itself.", true
+	case hasPrefixFold(t, "ya29.") || first <= 8 && len(rest) >= 16 && looksRandom(rest) && !domain:
+		return "an opaque access token, not a JWT — it cannot be decoded locally: only its issuer can look it up (Google's access tokens start with ya29.)",
+			"Opaque tokens are checked by asking the issuer (token introspection, or Google's tokeninfo endpoint); if a JWT was expected, ask for an ID token or a JWT access token.", true
+	case domain && tld && dot < len(t)-2 && labels <= 8:
+		return "a domain name (" + quoteText(string(t)) + "), not a token", "Paste the token itself, not the host it is sent to.", true
+	}
+	return "", "", false
+}
+
 // isUUID reports whether t is 8-4-4-4-12 hex digits.
 func isUUID(t []byte) bool {
 	if len(t) != 36 {
@@ -247,6 +325,8 @@ func (n *normalized) repairFindings(v *view, ps []piece, st buildStats) {
 		switch {
 		case g.crlf > 0 && g.crlf == g.breaks:
 			parts = append(parts, plural(g.breaks, "CRLF line break"))
+		case g.cr > 0 && g.cr == g.breaks:
+			parts = append(parts, plural(g.breaks, "CR line break")+", a carriage return alone as terminals and tmux send for a line break when pasting")
 		case g.breaks > 0:
 			parts = append(parts, plural(g.breaks, "line break"))
 		}
@@ -273,6 +353,9 @@ func (n *normalized) repairFindings(v *view, ps []piece, st buildStats) {
 		if g.blanks > 0 {
 			parts = append(parts, plural(g.blanks, "space"))
 		}
+		if len(parts) == 0 {
+			parts = append(parts, "whitespace")
+		}
 		every := ""
 		if w := wrapEvery(ps); w > 0 && g.breaks+g.escaped > 0 {
 			every = fmt.Sprintf(", one every %d characters, as a terminal or a base64 wrapper makes them", w)
@@ -298,6 +381,7 @@ func (n *normalized) repairFindings(v *view, ps []piece, st buildStats) {
 // gapCounts sums up the whitespace between the pieces of a token.
 type gapCounts struct {
 	breaks, crlf int // real line breaks, and how many of them were CRLF
+	cr           int // line breaks that were a carriage return alone (CR)
 	escaped      int // \n escapes of a JSON string
 	indented     int // line breaks followed by indentation
 	continued    int // line breaks after a backslash that continues a shell line
@@ -316,6 +400,10 @@ func countGaps(b []byte, ps []piece) gapCounts {
 				if k > 0 && b[k-1] == '\r' {
 					g.crlf++
 				}
+				lineStart = true
+			case c == '\r' && isBreak(b, k):
+				g.breaks++
+				g.cr++
 				lineStart = true
 			case c == '\r':
 			case c == '\\' && k+1 < ps[i].s && (b[k+1] == '\n' || b[k+1] == '\r'):

@@ -308,7 +308,7 @@ func scanGap(b []byte, i, hi int) gap {
 	for g.end < hi {
 		c := b[g.end]
 		if isSpace(c) {
-			if c == '\n' {
+			if isBreak(b, g.end) {
 				g.breaks++
 			}
 			g.end++
@@ -318,7 +318,7 @@ func scanGap(b []byte, i, hi int) gap {
 			g.end++ // a shell or C line continuation: the break follows
 			continue
 		}
-		if c == '>' && g.breaks > 0 && g.end > 0 && (b[g.end-1] == '\n' || b[g.end-1] == '>' || b[g.end-1] == ' ' || b[g.end-1] == '\t') {
+		if c == '>' && g.breaks > 0 && g.end > 0 && (b[g.end-1] == '\n' || b[g.end-1] == '\r' || b[g.end-1] == '>' || b[g.end-1] == ' ' || b[g.end-1] == '\t') {
 			g.end++ // the quote marker of a quoted e-mail line
 			continue
 		}
@@ -348,7 +348,7 @@ func joinPieces(b []byte, s, e, dots, hi int) []piece {
 		if j == e || j >= hi || g.breaks > 1 || charClass[b[j]]&clRun == 0 || b[j] == '=' {
 			break
 		}
-		end, d, key := scanRun(b, j, hi)
+		end, d, key := scanRun(b, j, hi, &js)
 		if key || (end < hi && b[end] == ':') || js.dots+d > 4 {
 			break // name=value, a header name, or more dots than any token has
 		}
@@ -418,7 +418,7 @@ func (js *joinState) continues(run []byte, d, breaks int, wrapped, sameWidth, la
 // lastOnLine reports whether nothing but whitespace, quotes or a separator follows b[end]
 // on its line.
 func lastOnLine(b []byte, end, hi int) bool {
-	for k := end; k < hi && b[k] != '\n'; k++ {
+	for k := end; k < hi && b[k] != '\n' && b[k] != '\r'; k++ {
 		if !isSpace(b[k]) && !isQuote(b[k]) && b[k] != ',' && b[k] != ';' {
 			return false
 		}
@@ -465,7 +465,7 @@ func looksRandom(t []byte) bool {
 // line break, CR excluded).
 func lineWidth(b []byte, e int) int {
 	ls := e
-	for ls > 0 && b[ls-1] != '\n' && e-ls < maxLookBehind {
+	for ls > 0 && b[ls-1] != '\n' && b[ls-1] != '\r' && e-ls < maxLookBehind {
 		ls--
 	}
 	le := e

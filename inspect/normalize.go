@@ -100,6 +100,10 @@ func (n *normalized) fast(raw []byte) bool {
 	te := trailingDots(raw, ts, e)
 	dots -= e - te
 	if !tokenLike(raw[ts:te], dots) {
+		if equalFold(raw[ts:te], "bearer") {
+			n.placeholderFinding(&view{b: raw, raw: raw}, placeholderSchemeOnly, ts, te, "")
+			return true
+		}
 		// One word with nothing around it that is no JWT. A placeholder, or a word
 		// without dots the size of an opaque token, a UUID or a hash stops here; anything
 		// else (dots, a short word, a long blob) goes on to be split, so the decode work
@@ -107,6 +111,10 @@ func (n *normalized) fast(raw []byte) bool {
 		v := &view{b: raw, raw: raw}
 		if ph, ok := placeholderFor(raw[ts:e]); ok {
 			n.placeholderFinding(v, ph, ts, e, afterBearer(bearer))
+			return true
+		}
+		if _, _, ok := dottedKind(raw[ts:te]); ok && dots > 0 {
+			n.notToken(raw[ts:te], msgKind{})
 			return true
 		}
 		if dots == 0 && te-ts >= 16 && te-ts <= maxOpaque {
@@ -129,6 +137,7 @@ func (n *normalized) fast(raw []byte) bool {
 	n.offsets = buf.offs[:e-ts+1]
 	n.tokenAtBufferLimit = bufferLimit(te - ts)
 	n.settleEllipsis(raw)
+	n.settleTail(raw, dots)
 	return true
 }
 
@@ -219,10 +228,29 @@ func schemePrefix(b []byte, s, e int) (int, bool) {
 		}
 		return p, true
 	}
+	if k := encodedScheme(b[p:e]); k > 0 {
+		return p + k, true
+	}
 	if p != s {
 		return -1, false
 	}
 	return s, false
+}
+
+// encodedScheme returns the length of a Bearer scheme at the start of t whose space was
+// encoded: `Bearer%20` (URL encoding) or `Bearer+` (form encoding), followed by more text;
+// 0 when there is none.
+func encodedScheme(t []byte) int {
+	if !hasPrefixFold(t, "bearer") {
+		return 0
+	}
+	switch {
+	case len(t) > 7 && t[6] == '+':
+		return 7
+	case len(t) > 9 && t[6] == '%' && t[7] == '2' && t[8] == '0':
+		return 9
+	}
+	return 0
 }
 
 // tokenLike reports whether t (with dots dots, counting %2E) could be a JWT: it starts
@@ -269,6 +297,8 @@ func (n *normalized) trimmedFinding(raw []byte, s, e int) {
 		what = "a trailing line break (LF)"
 	case s == 0 && tail == "\r\n":
 		what = "a trailing CRLF line break"
+	case s == 0 && tail == "\r":
+		what = "a trailing line break (CR)"
 	case s == 0:
 		what = fmt.Sprintf("%d bytes of trailing whitespace", len(tail))
 	case e == len(raw):
@@ -293,8 +323,15 @@ func (n *normalized) bearerFinding(raw []byte, s, ts int) {
 		k--
 	}
 	gap, note := scheme[k:], ""
+	if k >= 9 && string(scheme[k-3:k]) == "%20" && hasPrefixFold(scheme[k-9:], "bearer") {
+		k -= 3
+		note = " The space after it was percent-encoded as %20: the header value was URL-encoded, so a server reads `Bearer%20…` as one word and finds no token in it."
+	} else if k >= 7 && scheme[k-1] == '+' && hasPrefixFold(scheme[k-7:], "bearer") {
+		k--
+		note = " The space after it was written as + (form encoding): a server reads `Bearer+…` as one word and finds no token in it."
+	}
 	switch {
-	case bytesHas(gap, '\n'):
+	case bytesHas(gap, '\n') || bytesHas(gap, '\r'):
 		note = " It was followed by a line break: the scheme and the token were on separate lines (a folded header line, or the paste broke there), and a server that does not unfold header lines sees no token after the scheme."
 	case bytesHas(gap, '\t'):
 		note = " It was followed by a tab, which some servers do not accept as the separator."
@@ -307,7 +344,7 @@ func (n *normalized) bearerFinding(raw []byte, s, ts int) {
 		note += " There was no Bearer scheme: most servers require `Authorization: Bearer <token>`."
 	}
 	n.add("input.bearer-prefix", Info, PartInput, s, ts-s,
-		fmt.Sprintf("Removed the %q scheme in front of the token.%s", scheme[:k], note),
+		fmt.Sprintf("Removed the %s scheme in front of the token.%s", quoteText(string(scheme[:k])), note),
 		"Give a JWT decoder only the token: a server that passes the whole header value (scheme included) to it fails with \"failed to decode\". Send exactly `Authorization: Bearer <token>`.")
 }
 

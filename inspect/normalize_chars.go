@@ -40,7 +40,18 @@ var charClass = func() (t [256]uint8) {
 	return t
 }()
 
+// quoteText puts text from the paste in double quotes for a message, made printable by
+// Sanitize (once: nothing else escapes it again).
+func quoteText(s string) string { return "\"" + Sanitize(s) + "\"" }
+
 func isSpace(c byte) bool { return charClass[c]&clSpace != 0 }
+
+// isBreak reports whether b[k] ends a line: a line feed, or a carriage return not followed
+// by one (the CR of a CRLF is not counted twice). A CR alone is what terminals and tmux
+// send for a line break when text is pasted.
+func isBreak(b []byte, k int) bool {
+	return b[k] == '\n' || b[k] == '\r' && (k+1 >= len(b) || b[k+1] != '\n')
+}
 
 // commonBufferSizes are lengths at which tools commonly cut a value: fixed-size buffers,
 // field, header-line and log-line limits.

@@ -8,9 +8,16 @@ import (
 // cutEvidence gathers the signs that a token was cut short, so that truncation is judged
 // once, as a whole, and headlines the report.
 type cutEvidence struct {
-	jsonCutAt  int  // index+1 of the segment whose JSON ends early (0: none)
-	sigShort   bool // the last segment is a signature shorter than its alg makes
+	jsonCutAt int  // index+1 of the segment whose JSON ends early (0: none)
+	sigShort  bool // the last segment is a signature shorter than its alg makes
+	// sigLong is set when the signature is a few bytes longer than its alg (or a common
+	// RSA size) makes: characters were added, nothing was cut.
+	sigLong    bool
 	sigMissing bool // the last segment is an empty signature where alg needs one
+	// lostDot is the token offset where the dot before the signature was lost (0: not
+	// lost), and lostDotSig the signature size in bytes that the text after it has.
+	lostDot, lostDotSig int
+	lostDotAlg          string
 	// ellipsis is the length in bytes of a trailing "..." or "…" a logger left, 0 if none.
 	ellipsis int
 }
@@ -44,7 +51,7 @@ func trimEllipsis(tok string) (string, int) {
 // saying where the cut is and what was lost.
 func (in *inspection) truncation() {
 	last := in.last()
-	if last == nil {
+	if last == nil || in.cut.lostDot > 0 {
 		return
 	}
 	count := in.layout.count
@@ -56,7 +63,8 @@ func (in *inspection) truncation() {
 	if count == 1 && in.r.Header == nil && in.cut.jsonCutAt == 0 {
 		missing = false // one segment that is not a header: not a JWT rather than a cut one
 	}
-	badLen := last.scan.digits%4 == 1
+	// A signature with characters added has an impossible length too, but was not cut.
+	badLen := last.scan.digits%4 == 1 && !(last.seg.Part == PartSignature && in.cut.sigLong)
 	jsonCut := in.cut.jsonCutAt == last.index+1
 	shortTag := in.jweShortTail(last)
 	var why []string

@@ -28,18 +28,96 @@ func verify(r *Report, opt Options) (Verification, []Finding) {
 	}
 	v := &verifier{r: r, opt: opt, fs: fs}
 	if len(opt.Keys) == 0 {
+		if msg, _, ok := noSignatureToCheck(r); ok {
+			// A JWE or an unsecured token: no key could check it, and no finding is needed.
+			return Verification{Status: CannotCheck, Detail: msg}, v.fs
+		}
 		if !hasSignature(r) {
-			// Nothing that could be verified (no token, a JWE, alg none): no finding.
+			// Nothing that could be verified (no token, a token cut before its signature):
+			// the structure findings say why.
 			return Verification{Status: NotChecked, Detail: "no key given"}, v.fs
+		}
+		if msg, hint, ok := unjudgeableSignature(r); ok {
+			v.sigOff, v.sigLen = sigSpan(r)
+			return v.cannot(nil, msg, hint), v.fs
 		}
 		v.add(Finding{Code: "signature.not-verified", Severity: Info, Part: PartSignature,
 			Message: "No key or secret was given, so nothing is said about the signature: it is neither valid nor invalid yet.",
-			Hint:    "Give the key the server uses: --key FILE (PEM, certificate, JWK or JWKS), or --secret TEXT for HS256/384/512 tokens."})
+			Hint:    "Give the key the server uses: " + keyHowTo + ", or a secret (--secret TEXT) for HS256/384/512 tokens."})
 		return Verification{Status: NotChecked, Detail: "no key given"}, v.fs
 	}
 	res := v.run()
 	return res, v.fs
 }
+
+// keyHowTo says how to give a key, both on the command line and in the inspector.
+const keyHowTo = "give the key (--key FILE: PEM, certificate, JWK or JWKS; or ctrl+o in the inspector)"
+
+// noSignatureToCheck says why r is a token no key can verify at all: a JWE, which is
+// decrypted rather than verified, or an unsecured token (alg none).
+func noSignatureToCheck(r *Report) (msg, hint string, ok bool) {
+	if r.Kind == KindJWE || len(r.Segments) == 5 {
+		return "This is an encrypted token (JWE): it is decrypted with a key, not verified with one, and jwtlens does not decrypt.",
+			"Decrypt it with the recipient's key in the tool that made it.", true
+	}
+	if alg, isStr := r.Header.Get("alg").String(); isStr && strings.EqualFold(alg, "none") {
+		return fmt.Sprintf("The header says alg %s: an unsecured token carries no signature to check. jwtlens never reports such a token as verified.", quoted(alg)),
+			"A server must reject unsecured tokens; if this one was accepted, the server is open to forgery. Ask the issuer to sign its tokens.", true
+	}
+	return "", "", false
+}
+
+// unjudgeableSignature says why the signature of a 3-segment JWS cannot be judged by any
+// key: it is empty, the payload is detached (RFC 7515 Appendix F), or the signature was
+// cut (structure.truncated with a signature of the wrong length).
+func unjudgeableSignature(r *Report) (msg, hint string, ok bool) {
+	var ps, ss *Segment
+	for i := range r.Segments {
+		switch r.Segments[i].Part {
+		case PartPayload:
+			ps = &r.Segments[i]
+		case PartSignature:
+			ss = &r.Segments[i]
+		}
+	}
+	switch {
+	case ss == nil || ps == nil:
+		return "", "", false
+	case ss.Text == "":
+		return "The token has no signature (its last segment is empty), so there is nothing for a key to check.",
+			"Get the token as the issuer signed it: a signed JWT ends with a dot and the signature (see signature.missing).", true
+	case ps.Text == "":
+		return "The payload segment is empty: this is a JWS with detached content (RFC 7515 Appendix F), signed over content carried elsewhere, so the signature cannot be checked from the token alone.",
+			"Check it where the detached content is known, with the content put back between the dots.", true
+	case r.Has("structure.truncated") && sigDamaged(r):
+		return "The token was cut short inside its signature (see structure.truncated), so the signature cannot be checked: any key would fail on what is left.",
+			"Get the whole token from its source, then check it with the key.", true
+	}
+	return "", "", false
+}
+
+// sigDamaged reports whether a finding says the signature segment has the wrong length.
+func sigDamaged(r *Report) bool {
+	for _, f := range r.Findings {
+		if f.Part == PartSignature && (f.Code == "signature.length" || f.Code == "base64.bad-length") {
+			return true
+		}
+	}
+	return false
+}
+
+// sigSpan is the raw span of r's signature segment.
+func sigSpan(r *Report) (int, int) {
+	for i := range r.Segments {
+		if s := &r.Segments[i]; s.Part == PartSignature {
+			return rawSpan(r, s.Start, s.End)
+		}
+	}
+	return 0, 0
+}
+
+// quoted shows s in double quotes, sanitised once (Sanitize already escapes what needs it).
+func quoted(s string) string { return `"` + Sanitize(s) + `"` }
 
 // hasSignature reports whether r holds a JWS with a signature segment that a key could
 // check: not a JWE, not alg none.
@@ -165,6 +243,9 @@ func (v *verifier) run() Verification {
 	}
 	v.sig = sig
 	v.kid, _ = r.Header.Get("kid").String()
+	if msg, hint, ok := unjudgeableSignature(r); ok && (ss.Text == "" || ps.Text == "") {
+		return v.cannot(nil, msg, hint)
+	}
 	return v.withKeys()
 }
 
@@ -269,6 +350,13 @@ func (v *verifier) withKeys() Verification {
 		if v.spec.method.Verify(v.input, v.sig, publicKeyArg(c.key)) == nil {
 			return v.verified(c, i, len(fit), named, kids)
 		}
+	}
+	if msg, hint, ok := unjudgeableSignature(v.r); ok {
+		// A cut signature: say so against the key's size, but judge nothing else.
+		if v.spec.family == keys.RSA {
+			v.rsaLength(fit[0].key)
+		}
+		return v.cannot(nil, msg, hint)
 	}
 	return v.diagnose(fit, named, kids)
 }

@@ -30,7 +30,10 @@ var sizes = []struct {
 // BenchmarkKeystroke is one typed character (alternately a letter and a backspace, so the
 // token keeps its size) with the whole screen drawn after it, at 120×40.
 func BenchmarkKeystroke(b *testing.B) {
-	for _, sz := range sizes {
+	for _, sz := range append(sizes, struct {
+		name string
+		n    int
+	}{"1MiB", 1<<20 - 64}) {
 		b.Run(sz.name, func(b *testing.B) {
 			m := New(Config{Token: benchToken(sz.n), Now: func() time.Time { return goldenNow }})
 			t := goldenNow

@@ -46,14 +46,19 @@ type Model struct {
 	// the report and the input text it was made from (memoised on that text)
 	report    *inspect.Report
 	reportFor string
-	pending   bool // input changed in a burst; the report is stale until it settles
+	nested    *inspect.Report // the inner token's report, for a nested JWT
+	nestedFor string          // the inner token it was made from
+	pending   bool            // input changed in a burst; the report is stale until it settles
 	// followCursor is set by typing and cursor keys and cleared by a paste: the strip then
 	// shows the problem the paste has rather than the cursor at its end.
 	followCursor bool
 	seq          int // tags settle ticks
-	lastInput    time.Time
-	clock        func() time.Time // wall clock for burst detection
-	inspectFn    func([]byte, inspect.Options) *inspect.Report
+	// burstCR is set when the last key of an unbracketed paste was a CR (made a LF); a LF
+	// right after it makes the pair a CRLF again.
+	burstCR   bool
+	lastInput time.Time
+	clock     func() time.Time // wall clock for burst detection
+	inspectFn func([]byte, inspect.Options) *inspect.Report
 
 	overlay     Overlay
 	chooser     KeyChooser
@@ -98,8 +103,8 @@ func New(cfg Config) Model {
 	m.help.Styles.FullKey = st.Help.Bold(true)
 	m.help.Styles.FullDesc = st.Help
 	m.input.Placeholder = []string{
-		"Paste a token here: your terminal's paste (ctrl+shift+v, cmd+v, shift+insert)",
-		"or type it. A Bearer prefix, quotes or a whole header line are fine.",
+		"Paste a token here (ctrl+shift+v, cmd+v, shift+insert)",
+		"or type it. Bearer prefixes, quotes, header lines are fine.",
 	}
 	m.input.SetValue(cfg.Token)
 	m.recompute()
@@ -193,6 +198,15 @@ func (m Model) handleKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.overlay, cmd = m.overlay.Update(k)
 		return m, cmd
 	}
+	if isPaste(k) && m.focus != FocusInput {
+		// a paste always goes to the token, whatever has the focus
+		m.setFocus(FocusInput)
+	}
+	if m.fullHelp && (k.Type == tea.KeyEsc || k.Type == tea.KeyF1 || m.focus != FocusInput && key.Matches(k, m.keys.Help)) {
+		m.fullHelp = false // esc, f1 or ? closes the full help
+		m.relayout()
+		return m, nil
+	}
 	if m.focus == FocusInput && k.Alt && !m.isEditKey(k) {
 		// esc pressed just before another key reaches us as alt+key (esc then q, typed
 		// quickly): leave the token, then take the key outside it
@@ -240,6 +254,7 @@ func (m Model) handleKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		*m.findings, _ = m.findings.Update(k)
 		m.syncMarks()
 		m.revealFinding()
+		m.relayout() // the selected finding is drawn whole: the list's height follows it
 	default:
 		var cmd tea.Cmd
 		*m.panes, cmd = m.panes.Update(k)
@@ -254,7 +269,13 @@ func (m Model) handleKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 func (m *Model) handleInputKey(k tea.KeyMsg) (tea.Cmd, bool) {
 	now := m.clock()
 	burst := !m.lastInput.IsZero() && now.Sub(m.lastInput) < burstGap
+	crlf := false
 	switch {
+	case k.Type == tea.KeyCtrlJ && burst && m.burstCR && strings.HasSuffix(m.input.Value()[:m.input.Cursor()], "\n"):
+		// the LF of a CRLF: the CR before it was made a LF; make the pair whole again
+		crlf = true
+	case k.Type == tea.KeyRunes && k.Paste:
+		k.Runes = []rune(tokeninput.PasteText(string(k.Runes)))
 	case key.Matches(k, m.keys.Leave):
 		m.leaveInput()
 		return nil, true
@@ -266,8 +287,15 @@ func (m *Model) handleInputKey(k tea.KeyMsg) (tea.Cmd, bool) {
 	case k.Type == tea.KeyRunes && k.Alt, k.Type != tea.KeyRunes && k.Type != tea.KeySpace && !m.isEditKey(k):
 		return nil, false
 	}
+	m.burstCR = burst && k.Type == tea.KeyRunes && len(k.Runes) == 1 && k.Runes[0] == '\n' && !k.Paste
 	before := m.input.Value()
-	*m.input, _ = m.input.Update(k)
+	if crlf {
+		c := m.input.Cursor()
+		m.input.SetValue(before[:c-1] + "\r\n" + before[c:])
+		m.input.SetCursor(c + 1)
+	} else {
+		*m.input, _ = m.input.Update(k)
+	}
 	pieces := k.Type == tea.KeyRunes && !k.Paste && (len(k.Runes) > 1 || burst)
 	m.followCursor = !k.Paste && !pieces
 	if m.input.Value() == before {
@@ -295,10 +323,17 @@ func (m *Model) leaveInput() {
 	m.recompute()
 	if m.findings.Len() > 0 {
 		m.setFocus(FocusFindings)
+		m.revealFinding() // the selected finding's pane, at its member
 	} else {
 		m.setFocus(FocusHeader)
 	}
 	m.relayout()
+}
+
+// isPaste reports whether k is (a piece of) a paste: bracketed, or several characters in
+// one message, which is how a terminal without bracketed paste delivers one.
+func isPaste(k tea.KeyMsg) bool {
+	return k.Type == tea.KeyRunes && !k.Alt && (k.Paste || len(k.Runes) > 1)
 }
 
 func (m *Model) isEditKey(k tea.KeyMsg) bool {
@@ -326,6 +361,8 @@ func (m Model) centreView() string {
 	switch {
 	case m.overlay != nil:
 		return lipgloss.Place(m.width, m.paneH, lipgloss.Center, lipgloss.Center, m.styles.Overlay.Render(m.overlay.View()))
+	case m.fullHelp:
+		return lipgloss.NewStyle().Width(m.width).Height(m.paneH).MaxHeight(m.paneH).Render(m.fullHelpBox(m.width))
 	case m.showExplain && m.explain != nil:
 		return lipgloss.NewStyle().Width(m.width).Height(m.paneH).MaxHeight(m.paneH).Render(m.explain.View())
 	}
@@ -338,9 +375,6 @@ func (m Model) helpView() string {
 		km = m.keys
 	}
 	h := m.help.ShortHelpView(km.ShortHelp())
-	if m.fullHelp {
-		h = m.help.FullHelpView(km.FullHelp())
-	}
 	if status != "" {
 		return status + "\n" + h
 	}

@@ -384,3 +384,115 @@ func TestCheckJSONIsTerminalSafe(t *testing.T) {
 		t.Errorf("payload csi %q rlo %q; want the original values back", out.Payload.CSI, out.Payload.RLO)
 	}
 }
+
+// TestCheckJSONOddClaims runs the binary on a NumericDate in milliseconds past year 9999 and
+// on raw bytes that are not UTF-8 (one of them 0x9B, an 8-bit CSI): --json must print a
+// valid, UTF-8, terminal-safe object, with the time as null and its raw value.
+func TestCheckJSONOddClaims(t *testing.T) {
+	tok := b64(`{"alg":"HS256"}`) + "." + b64("{\"exp\":253402300800000,\"sub\":\"a\x9bb\xff\"}") + ".c2ln"
+	res := runBin(t, "", "check", "--json", "--now", fixtureNow, tok)
+	if res.code != 1 || res.stderr != "" {
+		t.Errorf("exit %d, stderr %q; want 1 and nothing on stderr", res.code, res.stderr)
+	}
+	checkSafeJSON(t, "--json", []byte(res.stdout))
+	if strings.Contains(res.stdout, "\x9b") {
+		t.Errorf("--json holds the raw byte 0x9B")
+	}
+	if !strings.Contains(res.stdout, `"time": null,
+      "time_raw": "253402300800000"`) {
+		t.Errorf("exp is not null with its raw value:\n%s", res.stdout)
+	}
+	if !strings.Contains(res.stdout, `"sub": "a\ufffdb\ufffd"`) {
+		t.Errorf("the bytes that are not UTF-8 are not \\ufffd:\n%s", res.stdout)
+	}
+}
+
+// TestCheckVerdictLine runs the binary where the verdict once was cut mid-word or
+// suggested a key that cannot help: the verdict is whole, names its finding's code, and
+// alg none and JWE say why no key can verify them.
+func TestCheckVerdictLine(t *testing.T) {
+	tests := []struct {
+		name   string
+		args   []string
+		verdct string // the verdict paragraph, its lines joined by spaces
+		code   int
+	}{
+		{"key for encryption only", []string{"--key", fixturePath("use-enc.jwk"), fixture(t, "rs256.jwt")},
+			"(key.not-for-signing)", 1},
+		{"alg none", []string{fixture(t, "unsecured.jwt")},
+			"✗ UNSECURED — alg none: nothing protects this token (header.alg-none)", -1},
+		{"alg none with a key", []string{"--key", fixturePath("rs256.pub.pem"), fixture(t, "unsecured.jwt")},
+			"✗ UNSECURED — alg none: nothing protects this token (header.alg-none)", 1},
+		{"JWE with a key", []string{"--key", fixturePath("rs256.pub.pem"), fixture(t, "jwe.jwt")},
+			"• ENCRYPTED — JWE, payload cannot be shown without the key (structure.jwe)", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := runBin(t, "", append([]string{"check", "--now", fixtureNow}, tt.args...)...)
+			if tt.code >= 0 && res.code != tt.code {
+				t.Errorf("exit %d, want %d; stderr %s", res.code, tt.code, res.stderr)
+			}
+			para, _, _ := strings.Cut(res.stdout, "\n\n")
+			if strings.Contains(para, "…") || !strings.Contains(strings.Join(strings.Fields(para), " "), tt.verdct) {
+				t.Errorf("verdict\n%s\nwant it whole, with %q", para, tt.verdct)
+			}
+			for _, l := range strings.Split(para, "\n") {
+				if len([]rune(l)) > 80 {
+					t.Errorf("verdict line over 80 columns: %q", l)
+				}
+			}
+			if strings.Contains(tt.verdct, "UNSECURED") || strings.Contains(tt.verdct, "ENCRYPTED") {
+				if strings.Contains(res.stdout, "add --key") {
+					t.Errorf("the report suggests adding a key:\n%s", res.stdout)
+				}
+			}
+		})
+	}
+}
+
+// TestCheckFlagErrors: a bad flag value is exit 2 with one message that names the flag with
+// two dashes, says what it takes and what it got, and says it once.
+func TestCheckFlagErrors(t *testing.T) {
+	valid := fixture(t, "valid.jwt")
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--leeway", "30"}, `--leeway takes a duration like 30s or 2m (got "30")`},
+		{[]string{"--leeway", "-3s"}, `--leeway takes a duration like 30s or 2m, not a negative one (got "-3s")`},
+		{[]string{"--max-size", "3Q"}, `--max-size takes a size such as 1048576, 64KiB or 4MiB, at most 1GiB (got "3Q")`},
+		{[]string{"--json=maybe"}, `--json is on or off`},
+		{[]string{"--expect", "aud"}, `--expect "aud": no '=' between the claim name and the value`},
+		{[]string{"--claims", "garbage"}, `--claims "garbage", at character 1: the member "garbage" has no '='`},
+		{[]string{"--claims", "sub='a;b';iss"}, `--claims "sub='a;b';iss", at character 11: the member "iss" has no '='`},
+		{[]string{"--claims", "sub='alice"}, `--claims "sub='alice", at character 5: the quote`},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			res := runBin(t, "", append(append([]string{"check", "--now", fixtureNow}, tt.args...), valid)...)
+			if res.code != 2 {
+				t.Errorf("exit %d, want 2; stdout %.200s", res.code, res.stdout)
+			}
+			if !strings.Contains(res.stderr, tt.want) {
+				t.Errorf("stderr %q, want it to hold %q", res.stderr, tt.want)
+			}
+			for _, bad := range []string{"parse error", "for flag -", " -leeway", " -json"} {
+				if strings.Contains(res.stderr, bad) {
+					t.Errorf("stderr %q holds the flag package's %q", res.stderr, bad)
+				}
+			}
+			for _, phrase := range []string{"NAME=VALUE", "write it as"} {
+				if strings.Count(res.stderr, phrase) > 1 {
+					t.Errorf("stderr says %q more than once: %q", phrase, res.stderr)
+				}
+			}
+			if strings.Count(res.stderr, "\n") != 1 {
+				t.Errorf("stderr is not one line: %q", res.stderr)
+			}
+		})
+	}
+	// A spec with quoted ';' and an empty member is fine.
+	if res := runBin(t, "", "check", "--now", fixtureNow, "--claims", "sub='alice';;iss='sip.example'", valid); res.code != 0 {
+		t.Errorf("a good spec: exit %d, stderr %s", res.code, res.stderr)
+	}
+}

@@ -27,10 +27,7 @@ type env struct {
 // inspectOptions builds the diagnosis options from the flags: it reads the key and secret
 // files, parses the expectations and --now. Errors are misuse (exit 2).
 func (o *options) inspectOptions(e env) (inspect.Options, error) {
-	opt := inspect.Options{Leeway: o.leeway, MaxSize: int(o.maxSize)}
-	if o.leeway < 0 {
-		return opt, misuse("--leeway %s is negative; give a duration such as 30s or 2m", o.leeway)
-	}
+	opt := inspect.Options{Leeway: time.Duration(o.leeway), MaxSize: int(o.maxSize)}
 	opt.Now = e.now().UTC()
 	if o.now != "" {
 		t, err := parseNow(o.now)
@@ -57,16 +54,21 @@ func (o *options) inspectOptions(e env) (inspect.Options, error) {
 		opt.Keys = append(opt.Keys, keys.Secret([]byte(s), "--secret"))
 	}
 	for _, spec := range o.claims {
+		if err := checkClaimsSpec(spec); err != nil {
+			return opt, err
+		}
 		exps, err := inspect.ParseClaimsSpec(spec)
 		if err != nil {
-			return opt, misuse("--claims %q: %v; write it as \"sub='alice';iss='x';n=5\" (strings in quotes, numbers bare)", spec, err)
+			// The parser's message names --claims, the spec and the character already.
+			return opt, misuse("%s; write it as \"sub='alice';iss='x';n=5\" (strings in quotes, numbers bare)", err.Error())
 		}
 		opt.Expect = append(opt.Expect, exps...)
 	}
 	for _, s := range o.expects {
 		exp, err := inspect.ParseExpect(s)
 		if err != nil {
-			return opt, misuse("--expect %q: %v; write it as NAME=VALUE, e.g. --expect iss=https://issuer.example", s, err)
+			// The parser's message names --expect, the value and the fix already.
+			return opt, misuse("%s", err.Error())
 		}
 		opt.Expect = append(opt.Expect, exp)
 	}

@@ -103,10 +103,15 @@ func (p *pane) wrap() {
 	p.vp.SetYOffset(y)
 }
 
-// reveal scrolls so that the member at decoded offset off is at the top.
+// reveal scrolls so that the member at decoded offset off is at the top: the one whose
+// name or value holds off, else the last that starts before it.
 func (p *pane) reveal(off int) {
 	line := -1
 	for _, m := range p.raw.members {
+		if m.off <= off && off < m.end {
+			line = m.line
+			break
+		}
 		if m.off <= off {
 			line = m.line
 		}

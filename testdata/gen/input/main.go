@@ -420,6 +420,119 @@ func main() {
 	c.Messages = []string{"from cookie session"}
 	add("http-response-cookie", "an HTTP response setting the token as a cookie", in, c)
 
+	// A stray character inside the token stays in it, for the decode work to point at;
+	// the rest of the token is not dropped as separate text.
+	for _, v := range []struct{ name, at, ch, about string }{
+		{"stray-star", "payload", "*", "a * typed into the payload"},
+		{"stray-bang-header", "header", "!", "a ! typed into the header"},
+		{"stray-semicolon", "payload", ";", "a ; inside the payload, followed by more of the token"},
+		{"stray-equals", "payload", "=", "an = inside the payload that must not read as key=value"},
+		{"stray-hyphen-u2010", "payload", "\u2010", "a typographic hyphen (U+2010) where a word processor replaced -"},
+		{"stray-eacute", "signature", "é", "an é inside the signature"},
+	} {
+		pos := map[string]int{"header": 5, "payload": 100, "signature": len(large) - 10}[v.at]
+		tok := large[:pos] + v.ch + large[pos:]
+		in = (&input{}).put(tok)
+		add(v.name, v.about+": the token is kept whole", in, tokenCase(tok))
+	}
+	in = (&input{}).put("session=").mark("tok", small).put(";HttpOnly;Secure")
+	c = tokenCase(small, in.f("input.extracted", "tok"))
+	add("cookie-no-spaces", "a whole token followed by ;HttpOnly: the attribute is separate text", in, c)
+
+	// Line breaks pasted as a carriage return alone (tmux and many terminals send \r for a
+	// line break when pasting): read as line breaks everywhere.
+	in = (&input{}).put("GET /api/v1/me HTTP/1.1\rHost: api.example.com\rAuthorization: Bearer ").
+		mark("tok", large).put("\rAccept: application/json").mark("nl", "\r\r")
+	c = tokenCase(large, in.f("input.extracted", "tok"), in.f("input.trimmed", "nl"))
+	c.Messages = []string{"taken from the Authorization header of an HTTP request"}
+	add("http-request-cr", "a whole HTTP request pasted with CR line breaks", in, c)
+
+	in = (&input{}).put(large[:64]).mark("br", "\r").put(wrap(large[64:], 64, "\r")).mark("nl", "\r")
+	c = tokenCase(large, in.f("input.inner-whitespace", "br"), in.f("input.trimmed", "nl"))
+	c.Messages = []string{"CR line breaks", "every 64 characters", "a trailing line break (CR)"}
+	add("wrapped-64-cr", "the token broken every 64 characters with CR alone", in, c)
+
+	in = (&input{}).put("{\r  \"refresh_token\": \"8xLOxBtZp8Gy5tb2pq0rJHzL\",\r  \"access_token\": \"").mark("tok", small).put("\"\r}")
+	c = tokenCase(small, in.f("input.extracted", "tok"))
+	c.Messages = []string{"from JSON member access_token"}
+	add("json-body-cr", "a JSON body pasted with CR line breaks", in, c)
+
+	in = (&input{}).put("INVITE sip:bob@example.net SIP/2.0\rVia: SIP/2.0/UDP pc33.example.com;branch=z9hG4bK776\rIdentity: ").
+		mark("tok", passport).put(";info=<https://cert.example.org/passport.cer>;alg=ES256;ppt=shaken\rContent-Length: 0")
+	c = tokenCase(passport, in.f("input.extracted", "tok"))
+	c.Messages = []string{"taken from the Identity header of a SIP INVITE"}
+	add("sip-invite-cr", "a SIP INVITE pasted with CR line breaks", in, c)
+
+	in = (&input{}).mark("scheme", "Authorization: Bearer\r ").mark("tok", small)
+	c = tokenCase(small, in.f("input.bearer-prefix", "scheme"))
+	c.Messages = []string{"separate lines"}
+	add("bearer-folded-cr", "a folded Authorization line whose break is a CR alone", in, c)
+
+	// A Bearer scheme whose space was encoded, and a scheme with no token after it.
+	in = (&input{}).mark("scheme", "Bearer%20").mark("tok", small)
+	c = tokenCase(small, in.f("input.bearer-prefix", "scheme"))
+	c.Messages = []string{"percent-encoded as %20"}
+	add("bearer-pct20", "Bearer%20 in front of the token (a URL-encoded header value)", in, c)
+
+	in = (&input{}).mark("scheme", "Bearer+").mark("tok", small)
+	c = tokenCase(small, in.f("input.bearer-prefix", "scheme"))
+	c.Messages = []string{"written as + (form encoding)"}
+	add("bearer-plus", "Bearer+ in front of the token (a form-encoded header value)", in, c)
+
+	in = (&input{}).mark("ph", "Bearer").put(" ")
+	c = Case{Stop: true, Findings: []Finding{in.f("input.placeholder", "ph")}, Messages: []string{"holds only the scheme, no token"}}
+	add("bearer-empty", "`Bearer $TOKEN` with $TOKEN unset: the scheme alone", in, c)
+
+	in = (&input{}).put("Authorization: ").mark("ph", "Bearer").put(" \r\n")
+	c = Case{Stop: true, Findings: []Finding{in.f("input.placeholder", "ph")}, Messages: []string{"holds only the scheme, no token"}}
+	add("authorization-bearer-empty", "an Authorization header line with the scheme alone", in, c)
+
+	in = (&input{}).put("GET / HTTP/1.1\r\nHost: a.example\r\nAuthorization: ").mark("ph", "Bearer").put(" \r\nAccept: */*\r\n\r\n")
+	c = Case{Stop: true, Findings: []Finding{in.f("input.placeholder", "ph")}, Messages: []string{"holds only the scheme, no token"}}
+	add("http-request-bearer-empty", "an HTTP request whose Authorization header holds the scheme alone", in, c)
+
+	// Dotted words that are not tokens: said what they look like, not called truncated.
+	for _, v := range []struct{ name, text, says string }{
+		{"dotted-file-name", "t-hs256.txt", "a file name"},
+		{"dotted-file-path", "./tokens/id.jwt", "a file name"},
+		{"dotted-foo-bar", "foo.bar", "a domain name"},
+		{"dotted-domain", "example.com", "a domain name"},
+		{"dotted-opaque-google", "ya29.a0AfH6SMBx3opaque", "an opaque access token, not a JWT"},
+		{"dotted-version", "1.2.3", "a version number"},
+	} {
+		in = (&input{}).put(v.text)
+		add(v.name, "a dotted word given as the token: "+v.says, in,
+			Case{Stop: true, Findings: []Finding{{"input.not-a-token", 0, 0}}, Messages: []string{v.says}})
+	}
+	in = (&input{}).put(small[:strings.IndexByte(small, '.')-3])
+	add("cut-before-first-dot", "a JWT cut inside its header: still starts with eyJ, passed on for the decode work to call truncated", in, tokenCase(small[:strings.IndexByte(small, '.')-3]))
+
+	// A stray dot after a whole token, and two whole tokens glued together.
+	in = (&input{}).mark("tok", small).mark("dot", ".")
+	c = tokenCase(small, in.f("input.extracted", "dot"))
+	c.Messages = []string{"1 stray trailing dot", "HS256 signature is complete at 32 bytes"}
+	add("trailing-dot", "a whole token followed by a stray dot", in, c)
+
+	in = (&input{}).put("Use this token: ").mark("tok", small).mark("dot", ".").put("\n")
+	c = tokenCase(small, in.f("input.extracted", "tok"), in.f("input.extracted", "dot"), Finding{"input.trimmed", in.marks["dot"][0] + 1, 1})
+	add("trailing-dot-sentence", "a whole token ending a sentence with a full stop", in, c)
+
+	noneTok := "eyJhbGciOiJub25lIn0.eyJzdWIiOiJhbGljZSJ9."
+	in = (&input{}).mark("tok", noneTok).mark("dot", ".")
+	c = tokenCase(noneTok, in.f("input.extracted", "dot"))
+	add("alg-none-extra-dot", "an unsecured token with its own trailing dot and one more", in, c)
+
+	in = (&input{}).mark("tok", small).mark("second", idTok)
+	c = tokenCase(small, in.f("input.extracted", "second"))
+	c.Candidates = []Candidate{in.c("a second token glued to the first", "second")}
+	c.Messages = []string{"Two tokens were glued together", "HS256 signature is complete (32 bytes)"}
+	add("glued-tokens", "two whole tokens with nothing between them", in, c)
+
+	in = (&input{}).put("token=").mark("tok", small).mark("second", idTok).put(" user=alice")
+	c = tokenCase(small, in.f("input.extracted", "tok"), in.f("input.extracted", "second"))
+	c.Candidates = []Candidate{in.c("a second token glued to the first", "second")}
+	add("glued-tokens-log", "two whole tokens glued together in a log field", in, c)
+
 	wrappedCases(add, tokenCase)
 
 	data, err := json.MarshalIndent(cases, "", "  ")
