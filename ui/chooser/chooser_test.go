@@ -644,3 +644,22 @@ func TestVerdictKeptOnASmallScreen(t *testing.T) {
 		t.Errorf("view is %d lines, over 6:\n%s", n, v)
 	}
 }
+
+func TestSameKeyListedOnce(t *testing.T) {
+	fk := &fakeKeys{}
+	m := newChooser(t, mixedDir(t), fk)
+	for _, name := range []string{"pub.pem", "server.crt", "pub.pem"} {
+		m = typeText(m, name)
+		var cmd tea.Cmd
+		m, cmd = m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+		m, _ = drive(t, m, cmd)
+		m, _ = m.Update(tea.KeyMsg{Type: tea.KeyCtrlU})
+	}
+	var got []string
+	for _, s := range m.Used() {
+		got = append(got, filepath.Base(s.Source))
+	}
+	if strings.Join(got, ",") != "server.crt,pub.pem" {
+		t.Errorf("keys used = %v, want server.crt then pub.pem, each once", got)
+	}
+}
