@@ -7,6 +7,7 @@ import (
 	"crypto/rand"
 	"crypto/x509"
 	"encoding/pem"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,6 +16,7 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"jwtlens/inspect"
 	"jwtlens/ui/clip"
@@ -182,8 +184,13 @@ func TestCopyWritesOSC52(t *testing.T) {
 		t.Errorf("terminal got %q, want %q", out.String(), want)
 	}
 	v := m.View()
-	if !strings.Contains(v, "sent to your terminal by OSC 52") || !strings.Contains(v, "credential") {
+	if !strings.Contains(v, "OSC 52: sent to your terminal") || !strings.Contains(v, "credential") {
 		t.Errorf("the status line does not say how the copy went:\n%s", v)
+	}
+	// The next key, whatever it does, clears the status.
+	m = send(m, keyOf(tea.KeyTab))
+	if v := m.View(); strings.Contains(v, "OSC 52") || strings.Contains(v, "credential") {
+		t.Errorf("the copy's status stays up after the next key:\n%s", v)
 	}
 	if sys.text != "" {
 		t.Errorf("the system clipboard was written over SSH without a display")
@@ -390,5 +397,55 @@ func TestSecretFileWithCtrlS(t *testing.T) {
 	}
 	if strings.Contains(m.View(), strings.TrimSpace(fixture(t, "hs-secret.txt"))) {
 		t.Errorf("the secret is on screen:\n%s", m.View())
+	}
+}
+
+// TestExtrasFitWithoutColour draws the chooser, explain mode and a copy's status (under
+// tmux, over SSH: the longest status) at the sizes people use, with every style dropped
+// as NO_COLOR drops them, and checks each screen fits and says what it must.
+func TestExtrasFitWithoutColour(t *testing.T) {
+	for _, size := range [][2]int{{60, 20}, {80, 24}, {200, 50}} {
+		w, h := size[0], size[1]
+		t.Run(fmt.Sprintf("%dx%d", w, h), func(t *testing.T) {
+			cb := &clip.Clipboard{Sys: &memClipboard{}, Env: envOf("TMUX", "/tmp/tmux-0/default,1,0", "SSH_TTY", "/dev/pts/0")}
+			m, _ := newExtras(t, fixture(t, "valid-rs256.jwt"), Config{KeyDir: "testdata/tokens", Output: &lockedBuffer{}, Clipboard: cb})
+			m = send(m, tea.WindowSizeMsg{Width: w, Height: h})
+			fits := func(what string, v string, want ...string) {
+				t.Helper()
+				lines := strings.Split(v, "\n")
+				if len(lines) > h {
+					t.Errorf("%s: %d lines, over %d:\n%s", what, len(lines), h, v)
+				}
+				for _, l := range lines {
+					if lw := ansi.StringWidth(l); lw > w {
+						t.Errorf("%s: line %q is %d wide, over %d", what, l, lw, w)
+					}
+				}
+				flat := strings.Join(strings.Fields(ansi.Strip(v)), " ")
+				for _, s := range want {
+					if !strings.Contains(flat, s) {
+						t.Errorf("%s: the screen lacks %q:\n%s", what, s, v)
+					}
+				}
+			}
+			m, cmd := sendCmd(m, keyOf(tea.KeyCtrlO))
+			m = drive(t, m, cmd)
+			fits("chooser", m.View(), "Choose a key", "rsa-pub.pem", "Key >")
+			m = typeInChooser(t, m, "rsa-pub.pm")
+			m, cmd = sendCmd(m, keyOf(tea.KeyEnter))
+			m = drive(t, m, cmd)
+			fits("chooser after a typo", m.View(), "no such file: rsa-pub.pm", "did you mean rsa-pub.pem?")
+			if v := m.View(); !strings.Contains(v, "> rsa-pub.pm") {
+				t.Errorf("a near miss of a listed name is masked:\n%s", v)
+			}
+			m, cmd = sendCmd(m, keyOf(tea.KeyEsc))
+			m = drive(t, m, cmd)
+			m = send(m, keyOf(tea.KeyCtrlT))
+			fits("explain", m.View(), "How this token is built")
+			m = send(m, keyOf(tea.KeyCtrlT))
+			m, cmd = sendCmd(m, keyOf(tea.KeyCtrlY))
+			m = drive(t, m, cmd)
+			fits("copy status", m.View(), "copied token", "tmux set -g set-clipboard on", "system clipboard: not reachable over SSH", "credential")
+		})
 	}
 }

@@ -615,3 +615,51 @@ func TestEscapesDrawnApart(t *testing.T) {
 		}
 	}
 }
+
+func TestEscapesUnderlinedWithoutColour(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "evil\u202e.pem"), []byte("x"), 0o600); err != nil {
+		t.Skip("file system refuses the name")
+	}
+	m := newChooser(t, dir, &fakeKeys{}) // the Ascii profile, as NO_COLOR gives
+	if want := "evil\x1b[4m" + inspect.Sanitize("\u202e") + "\x1b[24m.pem"; !strings.Contains(m.View(), want) {
+		t.Errorf("view lacks the escape underlined %q:\n%q", want, m.View())
+	}
+}
+
+func TestVerdictKeptOnASmallScreen(t *testing.T) {
+	fk := &fakeKeys{}
+	m := newChooser(t, mixedDir(t), fk)
+	m.AddUsed(keys.Set{Source: "a.pem", Keys: []keys.Key{{Family: keys.RSA, Bits: 2048}}})
+	m.SetSize(56, 6) // what the root gives the chooser at 60x20
+	m = typeText(m, "pub.pem")
+	m, cmd := m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	m, _ = drive(t, m, cmd)
+	m.SetResult(&inspect.Report{Verification: inspect.Verification{Status: inspect.CannotCheck, Detail: "an RSA key cannot check an ES256 token"}})
+	v := m.View()
+	if !strings.Contains(v, "✗ cannot check") {
+		t.Errorf("the verdict is not on a small screen:\n%s", v)
+	}
+	if n := strings.Count(v, "\n") + 1; n > 6 {
+		t.Errorf("view is %d lines, over 6:\n%s", n, v)
+	}
+}
+
+func TestSameKeyListedOnce(t *testing.T) {
+	fk := &fakeKeys{}
+	m := newChooser(t, mixedDir(t), fk)
+	for _, name := range []string{"pub.pem", "server.crt", "pub.pem"} {
+		m = typeText(m, name)
+		var cmd tea.Cmd
+		m, cmd = m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+		m, _ = drive(t, m, cmd)
+		m, _ = m.Update(tea.KeyMsg{Type: tea.KeyCtrlU})
+	}
+	var got []string
+	for _, s := range m.Used() {
+		got = append(got, filepath.Base(s.Source))
+	}
+	if strings.Join(got, ",") != "server.crt,pub.pem" {
+		t.Errorf("keys used = %v, want server.crt then pub.pem, each once", got)
+	}
+}

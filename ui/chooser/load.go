@@ -214,9 +214,9 @@ func noSuchFile(typed, path string) error {
 	if names := similar(filepath.Dir(path), filepath.Base(path)); len(names) > 0 {
 		msg += "; did you mean " + strings.Join(names, ", ") + "?"
 	} else {
-		msg += " (in " + filepath.Dir(path) + ")"
+		msg += " (in " + filepath.Dir(path) + ")."
 	}
-	return errors.New(msg + " ctrl+s uses the text as an HMAC secret")
+	return errors.New(msg + " (ctrl+s: use the text as an HMAC secret)")
 }
 
 // resolve turns a typed path into one to open: ~ is the home directory, a relative path

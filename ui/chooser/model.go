@@ -203,11 +203,36 @@ func (m Model) handleLoaded(msg loadedMsg) (Model, tea.Cmd) {
 	if len(set.Keys) == 0 {
 		return m, nil
 	}
+	if i := m.sameAsUsed(set); i >= 0 {
+		m.used = append(m.used[:i], m.used[i+1:]...) // the same key again: moved last, not listed twice
+	}
 	m.used = append(m.used, set)
 	m.active = len(m.used) - 1
 	m.usedCursor = m.active
 	m.updateKeys()
 	return m, chosen(set)
+}
+
+// sameAsUsed returns the index of a used set with the same source and the same keys
+// (by fingerprint, or secret bytes), or -1.
+func (m Model) sameAsUsed(set keys.Set) int {
+	for i, u := range m.used {
+		if u.Source != set.Source || len(u.Keys) != len(set.Keys) {
+			continue
+		}
+		same := true
+		for j, k := range u.Keys {
+			o := set.Keys[j]
+			if k.Fingerprint != o.Fingerprint || k.KID != o.KID || string(k.Secret) != string(o.Secret) || k.Family != o.Family {
+				same = false
+				break
+			}
+		}
+		if same {
+			return i
+		}
+	}
+	return -1
 }
 
 func chosen(s keys.Set) tea.Cmd { return func() tea.Msg { return KeyChosenMsg{Set: s} } }
@@ -461,6 +486,7 @@ func (m *Model) updateKeys() {
 	k.AsSecret.SetEnabled(len(m.field) > 0)
 	k.Clear.SetEnabled(len(m.field) > 0)
 	k.Prev.SetEnabled(true)
+	m.clampList() // the list's height follows the field (its hint line comes and goes)
 }
 
 // Owns reports whether msg is one of the chooser's own results (a folder listing, a key

@@ -32,7 +32,10 @@ func (m Model) plan() (listH, infoN, usedN int) {
 	if h <= 0 {
 		h = 24
 	}
-	avail := max(h-3, 1) // title; field; hint
+	avail := max(h-2, 1) // title; field
+	if m.showHint() {
+		avail = max(avail-1, 1)
+	}
 	if n := len(m.used); n > 0 && avail >= 3 {
 		usedN = 1
 		if h >= tallUsed {
@@ -56,7 +59,25 @@ func (m Model) listHeight() int {
 // safe draws hostile text (file names, kids, messages quoting them) in st, with the
 // sanitiser's escapes in the escape style, so an escape cannot pass for the text.
 func (m Model) safe(st lipgloss.Style, text string) string {
-	return common.SafePaint(text, common.NewPaint(st), common.NewPaint(m.Styles.Escape))
+	return safePaint(text, common.NewPaint(st), common.NewPaint(m.Styles.Escape))
+}
+
+// safePaint is common.SafePaint, except that an escape style the colour profile dropped
+// (NO_COLOR, a monochrome terminal) becomes an underline: not colour, and still set apart
+// from text that merely looks like an escape.
+func safePaint(text string, plain, esc common.Paint) string {
+	if !esc.Empty() {
+		return common.SafePaint(text, plain, esc)
+	}
+	var b strings.Builder
+	common.SafeSpans(text, func(t string, escaped bool) {
+		if escaped {
+			b.WriteString("\x1b[4m" + t + "\x1b[24m")
+			return
+		}
+		plain.W(&b, t)
+	})
+	return b.String()
 }
 
 // View draws the chooser. Every name and message passes through the sanitiser.
@@ -104,7 +125,9 @@ func (m Model) View() string {
 	}
 
 	add(m.fieldLine())
-	add(s.Dim.Render("  " + m.fieldHint()))
+	if m.showHint() {
+		add(s.Dim.Render("  " + m.fieldHint()))
+	}
 
 	for _, l := range m.infoLines(infoN) {
 		add(l)
@@ -122,14 +145,17 @@ func (m Model) usedView(add func(string), usedN int) {
 	if m.focus == focusUsed {
 		label = s.Focused
 	}
-	line := func(i int) string {
+	line := func(i int, compact bool) string {
 		mark := "  "
 		if i == m.active {
 			mark = "● "
 		}
 		cur := "  "
-		if m.focus == focusUsed && i == m.usedCursor {
+		switch {
+		case m.focus == focusUsed && i == m.usedCursor:
 			cur = s.Cursor.Render("▸ ")
+		case compact:
+			cur = ""
 		}
 		return cur + mark + m.setSummary(m.used[i], true)
 	}
@@ -139,13 +165,13 @@ func (m Model) usedView(add func(string), usedN int) {
 			i = m.active
 		}
 		i = min(max(i, 0), len(m.used)-1)
-		add(label.Render(fmt.Sprintf("Keys used %d/%d:", i+1, len(m.used))) + line(i))
+		add(label.Render(fmt.Sprintf("Keys used %d/%d:", i+1, len(m.used))) + " " + line(i, true))
 		return
 	}
 	add(label.Render("Keys used in this run (enter switches):"))
 	first := max(0, min(m.usedCursor-usedN+1, len(m.used)-usedN))
 	for i := first; i < len(m.used) && i < first+usedN; i++ {
-		add(line(i))
+		add(line(i, false))
 	}
 }
 
@@ -173,8 +199,8 @@ func (m Model) fieldLine() string {
 	return prompt + strings.Repeat("•", dots) + m.Styles.Dim.Render(fmt.Sprintf("  %d characters, hidden", len(m.field)))
 }
 
-// shownAsTyped reports whether the field's text is plainly a path (path-like, or the
-// start of a name in the list) and so is not masked.
+// shownAsTyped reports whether the field's text is plainly a path (path-like, the start
+// of a name in the list, or a near miss of one) and so is not masked.
 func (m Model) shownAsTyped(text string) bool {
 	if pathLike(strings.TrimSpace(text)) {
 		return true
@@ -183,11 +209,21 @@ func (m Model) shownAsTyped(text string) bool {
 		return false
 	}
 	for _, e := range m.entries {
-		if e.name != ".." && strings.HasPrefix(e.name, text) {
+		if e.name != ".." && (strings.HasPrefix(e.name, text) || len(text) >= 4 && editDistance(text, e.name) <= 2) {
 			return true
 		}
 	}
 	return false
+}
+
+// showHint reports whether the field's hint line is drawn: once the field holds text (an
+// empty field's placeholder and the help line say the rest), or when there is room; not
+// while the last load's error says what went wrong.
+func (m Model) showHint() bool {
+	if m.height > 0 && m.height < tallUsed && m.loaded != nil {
+		return false // a small screen: the loaded key and its verdict need the line more
+	}
+	return m.loadErr == nil && (len(m.field) > 0 || m.height >= tallUsed+4)
 }
 
 // fieldHint says what enter will do with the field's text.
@@ -215,7 +251,16 @@ func (m Model) infoLines(limit int) []string {
 	case m.loading:
 		out = append(out, s.Dim.Render("reading…"))
 	case m.loadErr != nil:
-		out = append(out, s.Error.Render("✗ ")+m.safe(s.Error, m.loadErr.Error()))
+		// The error is what the person must read: wrapped, not cut (at most 3 lines).
+		text := m.safe(s.Error, m.loadErr.Error())
+		wrapped := strings.Split(lipgloss.NewStyle().Width(max(m.width-2, 18)).Render(text), "\n")
+		for i, l := range wrapped[:min(len(wrapped), 3)] {
+			mark := "  "
+			if i == 0 {
+				mark = "✗ "
+			}
+			out = append(out, s.Error.Render(mark)+strings.TrimRight(l, " "))
+		}
 	case m.loaded != nil:
 		set := *m.loaded
 		if len(set.Keys) == 0 {
@@ -266,6 +311,8 @@ func (m Model) infoLines(limit int) []string {
 	case limit >= 2:
 		more := len(out) - limit + 1
 		out = append(out[:limit-1], s.Dim.Render(fmt.Sprintf("  … and %d more", more)))
+	case limit == 1 && m.haveResult:
+		out = out[len(out)-1:] // the verdict
 	default:
 		out = out[:max(limit, 0)]
 	}

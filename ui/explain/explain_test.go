@@ -245,3 +245,11 @@ func TestEscapesDrawnApart(t *testing.T) {
 		}
 	}
 }
+
+func TestEscapesUnderlinedWithoutColour(t *testing.T) {
+	// The package's tests run with the Ascii profile, as NO_COLOR gives: every style dropped.
+	got := Render(reportOf(`{"alg":"HS256"}`, `{"sub":"a`+"\u202e"+`b"}`), now, 80)
+	if want := "a\x1b[4m" + inspect.Sanitize("\u202e") + "\x1b[24mb"; !strings.Contains(got, want) {
+		t.Errorf("Render() lacks the escape underlined %q:\n%q", want, got)
+	}
+}
