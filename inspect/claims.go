@@ -133,6 +133,10 @@ func (j *claimJudge) judgeTime(c *Claim) {
 	if d.readable {
 		j.judgeUnit(c, d)
 	}
+	if d.readable && !d.ok {
+		j.judgeOutOfRange(c, d)
+		return
+	}
 	if !d.ok || j.opt.Now.IsZero() {
 		return
 	}
@@ -176,6 +180,27 @@ func (j *claimJudge) judgeTime(c *Claim) {
 			}
 			j.add(c, v, "claims.issued-in-future", Warning, msg, hint)
 		}
+	}
+}
+
+// judgeOutOfRange judges a NumericDate beyond the years 0 to 9999 (judgeUnit has already
+// said it is no plausible date): an nbf no clock reaches means a token that is never
+// valid, an exp before year 0 one that has always been expired.
+func (j *claimJudge) judgeOutOfRange(c *Claim, d numericDate) {
+	v := c.Value
+	switch {
+	case c.Name == "nbf" && d.secs > 0:
+		j.add(c, v, "claims.not-yet-valid", Error,
+			fmt.Sprintf("the token is never valid: nbf is %s, a date in the year %s, which no clock reaches", d.shown, yearText(d.secs)),
+			"The issuer writes a wrong nbf: a NumericDate counts seconds since 1970 (not milliseconds or finer). Every verifier that checks nbf rejects this token.")
+	case c.Name == "iat" && d.secs > 0:
+		j.add(c, v, "claims.issued-in-future", Warning,
+			fmt.Sprintf("the token says it was issued in the year %s (iat is %s)", yearText(d.secs), d.shown),
+			"No clock is that far off: the issuer writes a wrong iat. Check how it computes the value (seconds since 1970, not milliseconds).")
+	case c.Name == "exp" && d.secs < 0:
+		j.add(c, v, "claims.expired", Error,
+			fmt.Sprintf("the token has always been expired: exp is %s, a date in the year %s", d.shown, yearText(d.secs)),
+			"The issuer writes a wrong exp: a NumericDate is a moment in seconds since 1970. Every verifier that checks exp rejects this token.")
 	}
 }
 

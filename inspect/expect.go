@@ -234,7 +234,7 @@ func (e Expectation) kind() ValueType {
 func (e Expectation) describe() string {
 	switch e.kind() {
 	case TypeString:
-		return "the string " + strconv.Quote(Sanitize(e.Value))
+		return "the string " + quoted((e.Value))
 	case TypeBool:
 		return e.Value
 	}
@@ -291,6 +291,22 @@ func shownValue(v *Value) string {
 	return Sanitize(s)
 }
 
+// valuePhrase names a claim value with its type for a message: the string "bob", the
+// number 5, null.
+func valuePhrase(v *Value) string {
+	switch v.Type {
+	case TypeNull:
+		return "null"
+	case TypeString:
+		return "the string " + shownValue(v)
+	case TypeNumber:
+		return "the number " + shownValue(v)
+	case TypeBool:
+		return "the boolean " + shownValue(v)
+	}
+	return typePhrase(v.Type) + " " + shownValue(v)
+}
+
 // sameText reports whether v holds the expected text under another type: 5 vs "5".
 func sameText(e Expectation, v *Value) bool {
 	if e.kind() == TypeString {
@@ -312,7 +328,7 @@ func checkExpectations(payload *Value, exps []Expectation, payloadAt spanMapper)
 		return payloadAt(v.Start, v.End)
 	}
 	for _, e := range exps {
-		name := strconv.Quote(Sanitize(e.Name))
+		name := quoted((e.Name))
 		skipped := ""
 		if e.IsString && e.Value == "" {
 			skipped = " The expected value is empty: Kamailio's jwt module (and servers like it) skip such a check without a word, so the server did not check this claim at all; a variable that expanded to nothing is the usual cause."
@@ -350,7 +366,7 @@ func checkExpectations(payload *Value, exps []Expectation, payloadAt spanMapper)
 				continue
 			}
 		}
-		msg := fmt.Sprintf("The server expects claim %s to be %s, but the token has %s: %s.", name, e.describe(), typePhrase(v.Type), shownValue(v))
+		msg := fmt.Sprintf("The server expects claim %s to be %s, but in the token it is %s.", name, e.describe(), valuePhrase(v))
 		switch {
 		case e.Name == "aud" && v.Type == TypeArray:
 			msg = fmt.Sprintf("The server expects claim %s to hold %s, but none of the values in the token's %s does: %s.", name, e.describe(), name, shownValue(v))

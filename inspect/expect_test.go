@@ -96,7 +96,7 @@ func TestExpectCheck(t *testing.T) {
 		{Expectation{"n", "5", true}, "type-sensitive"},
 		{Expectation{"s5", "5", false}, "type-sensitive"},
 		{Expectation{"big", "12345678901234567891", false}, "12345678901234567890"},
-		{Expectation{"admin", "false", false}, "a boolean"},
+		{Expectation{"admin", "false", false}, "the boolean true"},
 		{Expectation{"aud", "other", true}, "none of the values"},
 		{Expectation{"missing", "x", true}, "no \"missing\" claim"},
 		{Expectation{"one", "", true}, "skip such a check"},

@@ -90,14 +90,7 @@ func (in *inspection) headerChecks() {
 	}
 
 	if m := member(h, "crit"); m != nil {
-		off, n := memberAt(m)
-		names := critNames(&m.Value)
-		msg := fmt.Sprintf("the header lists extensions in `crit` that a verifier must understand or reject the token: %s", names)
-		if names == "" {
-			msg = "the header has a `crit` that is not a non-empty array of names (" + clipRaw(m.Value.Raw) + "): RFC 7515 §4.1.11 says to reject the token"
-		}
-		in.add("header.crit", Warning, PartHeader, off, n, msg,
-			"a library that does not know these extensions must reject the token; check that the verifier supports them")
+		in.judgeCrit(m, memberAt)
 	}
 	for _, name := range []string{"jku", "x5u"} {
 		if m := member(h, name); m != nil {
@@ -144,10 +137,10 @@ func (in *inspection) judgeAlg(alg *Member, valueAt func(*Member) (int, int)) {
 		in.add("header.alg-none", Warning, PartHeader, off, n, "the token is unsecured (`alg: none`): nothing protects its integrity, anyone can write such a token",
 			"never accept `alg: none` where a signed token is expected; the server must pin the algorithms it allows")
 	case isJWS && in.looksJWE:
-		in.add("header.alg-unknown", Error, PartHeader, off, n, fmt.Sprintf("`alg` %q is a signature algorithm, but the header names an `enc` like a JWE", name),
+		in.add("header.alg-unknown", Error, PartHeader, off, n, fmt.Sprintf("`alg` %s is a signature algorithm, but the header names an `enc` like a JWE", quoted(name)),
 			"a JWE header needs a key management algorithm (RSA-OAEP, dir, ECDH-ES…); the token is malformed")
 	case isJWE && !in.looksJWE:
-		in.add("header.alg-unknown", Error, PartHeader, off, n, fmt.Sprintf("`alg` %q is a JWE key management algorithm, but the token is laid out like a JWS (no `enc`, %d segments)", name, in.layout.count),
+		in.add("header.alg-unknown", Error, PartHeader, off, n, fmt.Sprintf("`alg` %s is a JWE key management algorithm, but the token is laid out like a JWS (no `enc`, %s)", quoted(name), countOf(in.layout.count, "segment")),
 			"an encrypted token has 5 segments and an `enc`; check whether the token was cut or mislabelled")
 	case isJWS || isJWE:
 	default:
@@ -155,11 +148,11 @@ func (in *inspection) judgeAlg(alg *Member, valueAt func(*Member) (int, int)) {
 			if canon == "none" {
 				in.algNone = true
 			}
-			in.add("header.alg-case", Warning, PartHeader, off, n, fmt.Sprintf("`alg` is %q, an odd spelling of %q: algorithm names are case-sensitive, and such spellings are a known attack on lax verifiers", name, canon),
-				fmt.Sprintf("a correct verifier rejects %q; if you produce this token, write %q", name, canon))
+			in.add("header.alg-case", Warning, PartHeader, off, n, fmt.Sprintf("`alg` is %s, an odd spelling of %q: algorithm names are case-sensitive, and such spellings are a known attack on lax verifiers", quoted(name), canon),
+				fmt.Sprintf("a correct verifier rejects %s; if you produce this token, write %q", quoted(name), canon))
 			return
 		}
-		in.add("header.alg-unknown", Error, PartHeader, off, n, fmt.Sprintf("`alg` %q is not an algorithm of the JOSE registry", name),
+		in.add("header.alg-unknown", Error, PartHeader, off, n, fmt.Sprintf("`alg` %s is not an algorithm of the JOSE registry", quoted(name)),
 			"registered signature algorithms are HS256/384/512, RS256/384/512, PS256/384/512, ES256/384/512, EdDSA; check the producer's configuration")
 	}
 }
@@ -180,6 +173,41 @@ func (in *inspection) judgeEnc(h *Value, valueAt func(*Member) (int, int), at sp
 	}
 }
 
+// understoodCrit are the crit extensions a verifier may accept the token with while
+// jwtlens checks it: "ppt" (RFC 8225 §8.1, the PASSporT extension of SIP STIR/SHAKEN),
+// which changes nothing in how the signature is made. Any other name (such as "b64" of
+// RFC 7797, which changes the signing input) is one jwtlens does not implement.
+var understoodCrit = map[string]bool{"ppt": true}
+
+// judgeCrit flags crit: an error when it is malformed or names an extension jwtlens does
+// not understand (RFC 7515 §4.1.11: a verifier MUST reject such a token), a warning when
+// every name is one it understands.
+func (in *inspection) judgeCrit(m *Member, memberAt func(*Member) (int, int)) {
+	off, n := memberAt(m)
+	names := critNames(&m.Value)
+	if names == "" {
+		in.add("header.crit", Error, PartHeader, off, n,
+			"the header has a `crit` that is not a non-empty array of names ("+clipRaw(m.Value.Raw)+"): RFC 7515 §4.1.11 forbids that, and a conforming server rejects the token",
+			"have the issuer drop `crit`, or list in it the names of the extensions the token uses")
+		return
+	}
+	var unknown []string
+	for _, e := range m.Value.Elems {
+		if s, _ := e.String(); !understoodCrit[s] {
+			unknown = append(unknown, quoted(s))
+		}
+	}
+	if len(unknown) > 0 {
+		in.add("header.crit", Error, PartHeader, off, n,
+			fmt.Sprintf("the header's `crit` names %s, an extension jwtlens does not know: a verifier must understand every name in `crit` or reject the token (RFC 7515 §4.1.11), so a conforming server rejects it unless it implements %s", strings.Join(unknown, ", "), strings.Join(unknown, ", ")),
+			"check that the server implements these extensions; if not, have the issuer stop listing them in `crit`")
+		return
+	}
+	in.add("header.crit", Warning, PartHeader, off, n,
+		fmt.Sprintf("the header lists extensions in `crit` that a verifier must understand or reject the token: %s", names),
+		"a library that does not know these extensions must reject the token; check that the verifier supports them")
+}
+
 // critNames lists the names of a crit array, or "" when it is not a non-empty array of strings.
 func critNames(v *Value) string {
 	if v.Type != TypeArray || len(v.Elems) == 0 {
@@ -191,7 +219,7 @@ func critNames(v *Value) string {
 		if !ok {
 			return ""
 		}
-		names = append(names, fmt.Sprintf("%q", s))
+		names = append(names, quoted(s))
 	}
 	return strings.Join(names, ", ")
 }

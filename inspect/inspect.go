@@ -62,7 +62,9 @@ func (in *inspection) decode() {
 	if hdr.jsonErr == nil && hdr.seg.JSON != nil && hdr.seg.JSON.Get("enc") != nil {
 		in.looksJWE = true
 	}
-	if in.layout.count == 5 {
+	if in.layout.count == 5 && !in.jwsHeader(&hdr) {
+		// Five segments under a header with a signature alg and no enc are not a JWE but
+		// glued tokens; segmentCountFinding says so, once.
 		in.looksJWE = true
 	}
 	parts := jwsParts
@@ -82,6 +84,7 @@ func (in *inspection) decode() {
 		in.segs[k] = in.decodeSegment(&buf, spans[k], k)
 		if spans[k].Part == PartPayload {
 			in.parseSegment(&in.segs[k])
+			in.findLostDot(&in.segs[k])
 		}
 	}
 	r.Segments = make([]Segment, len(in.segs))
@@ -94,7 +97,7 @@ func (in *inspection) decode() {
 	}
 	in.jsonFindings()
 	in.headerChecks()
-	if c := in.layout.count; (c != 3 && c != 5) || (c == 3 && in.looksJWE) {
+	if c := in.layout.count; (c != 3 && c != 5) || (c == 3 && in.looksJWE) || (c == 5 && !in.looksJWE) {
 		in.segmentCountFinding()
 	}
 	in.emptySegmentFindings()
@@ -108,6 +111,17 @@ func (in *inspection) decode() {
 		r.Segments[k] = in.segs[k].seg
 	}
 	in.claimsAndText()
+}
+
+// jwsHeader reports whether hdr parsed as a JWS header: an alg of the JWS registry and
+// no enc.
+func (in *inspection) jwsHeader(hdr *segInfo) bool {
+	if hdr.jsonErr != nil || hdr.seg.JSON == nil || hdr.seg.JSON.Type != TypeObject || hdr.seg.JSON.Get("enc") != nil {
+		return false
+	}
+	alg, _ := hdr.seg.JSON.Get("alg").String()
+	_, ok := jwsAlgs[alg]
+	return ok
 }
 
 // decodeSegment decodes one segment leniently, appending its bytes to the shared buffer.
@@ -266,9 +280,14 @@ func (in *inspection) jsonFindings() {
 			off, n := at(e.offset, e.offset+1)
 			if e.code == "json.truncated" {
 				off, n = at(len(b)-1, len(b))
-				msg := fmt.Sprintf("the %s JSON ends early, after %d bytes, while %s was expected: it was cut off", part, len(b), e.what)
+				msg := fmt.Sprintf("the %s JSON ends early, after %s, while %s was expected: it was cut off", part, countOf(len(b), "byte"), e.what)
 				in.add("json.truncated", Error, part, off, n, msg, "the token was cut; get the whole token from its source")
 				in.cut.jsonCut(sg.index)
+				continue
+			}
+			if part == PartPayload && in.textPayload(b) {
+				in.add("json.invalid", Warning, part, off, n, "the payload is text, not a JWT claims set: a JWS may sign any content, and this one carries text",
+					"nothing to fix if the receiver expects text; a receiver expecting a JWT (typ JWT) rejects it")
 				continue
 			}
 			msg := fmt.Sprintf("the %s is not valid JSON: at byte %d %s was expected, found %s", part, e.offset, e.what, describeByte(b, e.offset))
@@ -286,6 +305,11 @@ func (in *inspection) jsonFindings() {
 			v := sg.seg.JSON
 			off, n := at(v.Start, v.End)
 			msg := fmt.Sprintf("the %s is valid JSON but a %s, not an object", part, typeName(v.Type))
+			if part == PartPayload && in.textPayload(b) {
+				in.add("json.not-object", Warning, part, off, n, msg+": the payload is text, not a JWT claims set",
+					"nothing to fix if the receiver expects this content; JWT claims are always a JSON object {…}")
+				continue
+			}
 			in.add("json.not-object", Error, part, off, n, msg, "a JOSE header and JWT claims are always a JSON object {…}")
 		}
 		for _, d := range sg.dups {
@@ -294,10 +318,25 @@ func (in *inspection) jsonFindings() {
 				sev, hint = Error, "a JOSE header must not repeat a parameter (RFC 7515 §4); a verifier may read a different value than the one checked"
 			}
 			off, n := at(d.nameAt, d.nameEnd)
-			msg := fmt.Sprintf("the %s names %q twice: first at byte %d as %s, again at byte %d as %s", part, d.name, d.firstAt, clipRaw(d.firstRaw), d.nameAt, clipRaw(d.raw))
+			msg := fmt.Sprintf("the %s names %s twice: first at byte %d as %s, again at byte %d as %s", part, quoted(d.name), d.firstAt, clipRaw(d.firstRaw), d.nameAt, clipRaw(d.raw))
 			in.add("json.duplicate-key", sev, part, off, n, msg, hint)
 		}
 	}
+}
+
+// textPayload reports whether a payload that is no JSON object is to be taken as the
+// content of a JWS rather than as broken claims: it is whole, valid UTF-8 text (no JSON
+// cut short, no nested token), and the header does not say typ JWT.
+func (in *inspection) textPayload(b []byte) bool {
+	if !utf8.Valid(b) || in.r.Header == nil || in.r.NestedToken != "" {
+		return false
+	}
+	if sg := in.seg(PartPayload); sg != nil && sg.jsonErr != nil && sg.jsonErr.code == "json.truncated" {
+		return false
+	}
+	typ, _ := in.r.Header.Get("typ").String()
+	t := strings.ToLower(typ)
+	return t != "jwt" && t != "application/jwt" && !strings.HasSuffix(t, "+jwt")
 }
 
 // add appends a finding whose raw offset is already known.
@@ -381,7 +420,7 @@ func (in *inspection) jweInfo() {
 		if sg.seg.Part == PartExtra {
 			continue
 		}
-		parts = append(parts, fmt.Sprintf("%s %d bytes", strings.ReplaceAll(string(sg.seg.Part), "_", " "), len(sg.seg.Bytes)))
+		parts = append(parts, strings.ReplaceAll(string(sg.seg.Part), "_", " ")+" "+countOf(len(sg.seg.Bytes), "byte"))
 	}
 	msg := "the token is a JWE, an encrypted token: its protected header is shown; the rest (" + strings.Join(parts, ", ") + ") cannot be read without the decryption key"
 	in.addAt("structure.jwe", Info, PartToken, 0, len(in.r.Token), msg,
@@ -392,9 +431,9 @@ func (in *inspection) jweInfo() {
 func (in *inspection) setKind() {
 	r := in.r
 	switch {
-	case in.layout.count == 5 || (in.looksJWE && in.layout.count < 5):
+	case in.looksJWE && in.layout.count <= 5:
 		r.Kind = KindJWE
-	case in.layout.count == 3 || in.layout.count == 2 || in.layout.count == 4:
+	case in.layout.count >= 2 && in.layout.count <= 5:
 		if r.Header == nil {
 			return
 		}
@@ -425,7 +464,37 @@ func (in *inspection) claimsAndText() {
 	if r.Payload != nil {
 		r.Findings = append(r.Findings, textFindings(PartPayload, r.Payload, pAt)...)
 	}
-	if len(in.opt.Expect) > 0 {
+	switch {
+	case len(in.opt.Expect) == 0:
+	case r.Payload == nil:
+		in.expectUncheckable()
+	default:
 		r.Findings = append(r.Findings, checkExpectations(r.Payload, in.opt.Expect, pAt)...)
 	}
+}
+
+// expectUncheckable reports, in one finding, that the expected claims cannot be checked
+// because the payload could not be read: the token is at fault, not the issuer's claims.
+func (in *inspection) expectUncheckable() {
+	names := make([]string, 0, len(in.opt.Expect))
+	for _, e := range in.opt.Expect {
+		names = append(names, quoted(e.Name))
+	}
+	why := "the payload is not a JSON object"
+	sg := in.seg(PartPayload)
+	switch {
+	case in.r.Kind == KindJWE || in.looksJWE:
+		why = "the token is encrypted (JWE), so its claims cannot be read"
+	case sg == nil || sg.seg.Text == "":
+		why = "the token has no payload"
+	case in.cut.jsonCutAt == sg.index+1 || in.r.Has("structure.truncated"):
+		why = "the payload was cut short"
+	}
+	start, end := 0, len(in.r.Token)
+	if sg != nil {
+		start, end = sg.seg.Start, sg.seg.End
+	}
+	in.addAt("claims.expect-failed", Error, PartClaims, start, end,
+		fmt.Sprintf("cannot check the expected claims (%s): %s", strings.Join(names, ", "), why),
+		"fix the token first (see the findings above it); the expectations are checked once the payload can be read")
 }

@@ -8,15 +8,20 @@ import (
 	"time"
 )
 
-// maxDateSeconds bounds the NumericDates turned into a time: about 31 million years
-// either side of 1970, far beyond any real date, well inside what time.Time holds.
-const maxDateSeconds = 1e15
+// minDateSeconds and maxDateSeconds bound the NumericDates turned into a time: the years
+// 0 to 9999 (0000-01-01T00:00:00Z to 9999-12-31T23:59:59Z), which every reader of an
+// RFC 3339 time (and the JSON output) can write. A date outside them is flagged, and a
+// claim holding one gets no Time.
+const (
+	minDateSeconds = -62167219200
+	maxDateSeconds = 253402300799
+)
 
 // numericDate is what could be read from a NumericDate claim.
 type numericDate struct {
 	readable bool      // a number of seconds could be read (secs is set)
 	secs     float64   // the number as read
-	ok       bool      // t is set: the number is within maxDateSeconds
+	ok       bool      // t is set: the number is within the years 0 to 9999
 	t        time.Time // the time it names, in UTC
 	shown    string    // the value as it can be shown in a message (sanitized)
 	// typeProblem says, after "the claim "exp" is ", why the value is not a plain whole
@@ -48,7 +53,7 @@ func readNumericDate(v *Value) numericDate {
 			}
 		}
 	case TypeString:
-		d.shown = strconv.Quote(clip(Sanitize(v.Str), 40))
+		d.shown = quoted(clip((v.Str), 40))
 		d.typeProblem = "the string " + d.shown + ", not a number; RFC 7519 requires a NumericDate (a JSON number of seconds since 1970), and many libraries reject a string or ignore the claim"
 		s := strings.TrimSpace(v.Str)
 		switch {
@@ -78,7 +83,7 @@ func (d *numericDate) setNumber(text string) {
 		return // not a number at all; out of range reads as ±Inf or 0
 	}
 	d.readable, d.secs = true, f
-	if math.IsInf(f, 0) || math.Abs(f) >= maxDateSeconds {
+	if math.IsInf(f, 0) || f < minDateSeconds || f > maxDateSeconds {
 		return
 	}
 	d.ok = true
@@ -89,7 +94,7 @@ func (d *numericDate) setNumber(text string) {
 	d.t = secondsToTime(f)
 }
 
-// secondsToTime turns a number of seconds since 1970 (within maxDateSeconds) into a time,
+// secondsToTime turns a number of seconds since 1970 (within the years 0 to 9999) into a time,
 // to the nearest nanosecond.
 func secondsToTime(f float64) time.Time {
 	sec := math.Floor(f)

@@ -79,6 +79,10 @@ func segmentSpans(tok string, l layout, parts []Part) []Segment {
 func (in *inspection) segmentCountFinding() {
 	count := in.layout.count
 	jwe := in.looksJWE
+	if in.cut.lostDot > 0 {
+		in.lostDotFinding()
+		return
+	}
 	var msg, hint string
 	switch {
 	case count == 1:
@@ -90,8 +94,11 @@ func (in *inspection) segmentCountFinding() {
 	case count == 2:
 		msg = "the token has 2 segments where a JWS has 3: the signature was cut off, or the last dot was lost"
 		hint = "look at the end of the token: it should be `.` followed by the signature"
+	case count == 5 && !jwe:
+		msg = fmt.Sprintf("the token has 5 segments like a JWE, but its header is a signed token's (`alg` %s, no `enc`): two tokens were probably joined together, the second beginning inside the third segment", quoted(in.alg))
+		hint = "split the text where the second token starts (a header begins with eyJ) and inspect one token at a time"
 	case count < 5 && jwe:
-		msg = fmt.Sprintf("the token has %d segments, but its header names an `enc` like a JWE, which has 5: parts are missing", count)
+		msg = fmt.Sprintf("the token has %s, but its header names an `enc` like a JWE, which has 5: parts are missing", countOf(count, "segment"))
 		hint = "copy the whole token again; check that no part between dots was dropped"
 	case count == 4:
 		msg = fmt.Sprintf("the token has 4 segments where a JWS has 3: %d characters of trailing garbage follow the signature", in.extraLen())

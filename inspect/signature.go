@@ -5,9 +5,41 @@ import (
 	"strings"
 )
 
-// plausibleRSA reports whether n bytes could be an RSA signature: the size of a modulus
-// between 512 and 8192 bits in steps of 64 bits.
-func plausibleRSA(n int) bool { return n >= 64 && n <= 1024 && n%8 == 0 }
+// commonRSASizes are the RSA signature sizes, in bytes, that jwtlens takes as whole
+// without a key: the modulus sizes RSA keys are made with (512, 1024, 1536, 2048, 3072,
+// 4096 and 8192 bits). Any other length is judged damaged (signature.length); with a key,
+// the key's own modulus size rules instead (verify_diagnose.go).
+var commonRSASizes = []int{64, 128, 192, 256, 384, 512, 1024}
+
+// rsaNeighbours returns the largest common RSA size below n and the smallest above it
+// (0 when there is none), and whether n is itself a common size.
+func rsaNeighbours(n int) (below, above int, common bool) {
+	for _, s := range commonRSASizes {
+		switch {
+		case s == n:
+			return 0, 0, true
+		case s < n:
+			below = s
+		case above == 0:
+			above = s
+		}
+	}
+	return below, above, false
+}
+
+// maxExtraBytes is how far past a signature's size a signature can run and still be read
+// as one with characters added (a character typed into it, or a few after it) rather than
+// one of another size: 4 base64url characters make 3 bytes.
+const maxExtraBytes = 3
+
+// countOf returns "1 word" or "n words" (kept apart from extract_findings.go's plural,
+// which belongs to another area).
+func countOf(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
 
 // isDER reports whether b is shaped like an ASN.1 DER ECDSA signature:
 // SEQUENCE { INTEGER r, INTEGER s } with consistent lengths.
@@ -44,6 +76,10 @@ func isDER(b []byte) bool {
 func (in *inspection) signatureChecks() {
 	r := in.r
 	r.Signature.Alg = in.alg
+	if n := jwsAlgs[in.alg]; n > 0 && !in.looksJWE {
+		// Known from the alg alone, even when the signature was cut off.
+		r.Signature.ExpectedBytes = n
+	}
 	sg := in.seg(PartSignature)
 	if sg == nil || in.looksJWE {
 		return
@@ -82,24 +118,40 @@ func (in *inspection) signatureChecks() {
 		return
 	}
 	if want > 0 {
-		r.Signature.ExpectedBytes = want
-		if got != want {
-			msg := fmt.Sprintf("the %s signature is %d bytes; %s signatures are exactly %d bytes (%d base64url characters)", in.alg, got, in.alg, want, (want*8+5)/6)
+		switch {
+		case got > want:
+			msg := fmt.Sprintf("the %s signature is %d bytes, %s too many: %s signatures are exactly %d bytes (%d base64url characters); extra characters follow the signature, or a character was typed into it", in.alg, got, countOf(got-want, "byte"), in.alg, want, (want*8+5)/6)
+			if got-want > maxExtraBytes {
+				msg = fmt.Sprintf("the %s signature is %d bytes, %s too many: %s signatures are exactly %d bytes (%d base64url characters); text was appended to it, or it is encoded another way", in.alg, got, countOf(got-want, "byte"), in.alg, want, (want*8+5)/6)
+			}
 			in.addAt("signature.length", Error, PartSignature, sg.seg.Start, sg.seg.End, msg, sigLengthHint(got, want))
-			if got < want && isLast {
+			in.cut.sigLong = true
+		case got < want:
+			msg := fmt.Sprintf("the %s signature is %s; %s signatures are exactly %d bytes (%d base64url characters)", in.alg, countOf(got, "byte"), in.alg, want, (want*8+5)/6)
+			in.addAt("signature.length", Error, PartSignature, sg.seg.Start, sg.seg.End, msg, sigLengthHint(got, want))
+			if isLast {
 				in.cut.sigShort = true
 			}
 		}
 		return
 	}
-	// RSA: the length is the modulus size, unknown without a key.
-	if !plausibleRSA(got) {
-		msg := fmt.Sprintf("the %s signature is %d bytes, which is no RSA key size (256 bytes for a 2048-bit key, 384 for 3072, 512 for 4096)", in.alg, got)
+	// RSA: the length is the modulus size, unknown without a key; take the common sizes.
+	below, above, common := rsaNeighbours(got)
+	if common {
+		return
+	}
+	if below > 0 && got-below <= maxExtraBytes {
+		msg := fmt.Sprintf("the %s signature is %d bytes, %s too many for a %d-bit key (%d bytes): extra characters follow the signature, or a character was typed into it", in.alg, got, countOf(got-below, "byte"), below*8, below)
 		in.addAt("signature.length", Error, PartSignature, sg.seg.Start, sg.seg.End, msg,
-			"an RSA signature is exactly as long as the key's modulus; a shorter one was cut, a longer one has text appended")
-		if isLast {
-			in.cut.sigShort = true
-		}
+			"an RSA signature is exactly as long as the key's modulus; find the extra characters (compare with the source) and remove them")
+		in.cut.sigLong = true
+		return
+	}
+	msg := fmt.Sprintf("the %s signature is %d bytes, which is no common RSA key size (256 bytes for a 2048-bit key, 384 for 3072, 512 for 4096)", in.alg, got)
+	in.addAt("signature.length", Error, PartSignature, sg.seg.Start, sg.seg.End, msg,
+		"an RSA signature is exactly as long as the key's modulus; a shorter one was cut, a longer one has text appended. Give the key to check against its size")
+	if isLast && above > 0 {
+		in.cut.sigShort = true
 	}
 }
 
@@ -108,8 +160,8 @@ func sigLengthHint(got, want int) string {
 	switch {
 	case got < want:
 		return "a short signature was cut off: the token was truncated, or a character was lost"
-	case got == want+1:
-		return "one byte too many: a character was added to the signature text after it was encoded"
+	case got <= want+maxExtraBytes:
+		return "remove the extra characters: compare the end of the token with its source"
 	default:
 		return "a longer signature means text was appended, or the producer encoded the signature in another form (hex, DER)"
 	}

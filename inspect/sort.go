@@ -9,18 +9,40 @@ import (
 // explains most of the others), then errors, warnings and infos, each by offset into the
 // raw input. Ties are broken by every other field, so the order never depends on the
 // order the checks ran in.
+//
+// When the signature fails for a reason another finding names (a secret with a stray
+// newline or in another encoding, a DER ECDSA signature), that finding is the cause and
+// comes right after structure.truncated, before signature.invalid, whatever its severity;
+// likewise the removed whitespace of a paste that verifies only once cleaned.
 func sortFindings(fs []Finding) {
-	slices.SortStableFunc(fs, compareFindings)
+	var invalid, verified bool
+	for i := range fs {
+		switch fs[i].Code {
+		case "signature.invalid":
+			invalid = true
+		case "signature.verified":
+			verified = true
+		}
+	}
+	rank := func(f *Finding) int {
+		switch {
+		case f.Code == "structure.truncated":
+			return 0
+		case invalid && (f.Code == "key.secret-whitespace" || f.Code == "key.secret-encoding" || f.Code == "signature.der-encoded"):
+			return 1
+		case verified && (f.Code == "input.inner-whitespace" || f.Code == "input.invisible-char"):
+			return 1
+		}
+		return 2
+	}
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		return cmp.Or(cmp.Compare(rank(&a), rank(&b)), compareFindings(a, b))
+	})
 }
 
+// compareFindings orders findings of the same rank: errors, warnings, infos, each by
+// offset, ties broken by every other field.
 func compareFindings(a, b Finding) int {
-	at, bt := a.Code == "structure.truncated", b.Code == "structure.truncated"
-	if at != bt {
-		if at {
-			return -1
-		}
-		return 1
-	}
 	return cmp.Or(
 		cmp.Compare(b.Severity, a.Severity),
 		cmp.Compare(a.Offset, b.Offset),

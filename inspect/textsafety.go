@@ -76,16 +76,17 @@ func (w *textWalker) where(name string) string {
 		noun = "claim"
 	}
 	if name != "" {
-		quoted := strconv.Quote(clip(Sanitize(name), 40))
+		q := quoted(clip(name, 40))
 		if len(w.path) == 0 {
-			return "the " + noun + " name " + quoted
+			return "the " + noun + " name " + q
 		}
-		return "the name " + quoted + " inside the " + noun + " " + strconv.Quote(pathText(w.path))
+		return "the name " + q + " inside the " + noun + ` "` + pathText(w.path) + `"`
 	}
 	if len(w.path) == 0 {
 		return "the " + string(w.part) + " text"
 	}
-	return "the " + noun + " " + strconv.Quote(pathText(w.path))
+	// pathText is already made safe: quote it without escaping it again.
+	return "the " + noun + ` "` + pathText(w.path) + `"`
 }
 
 func (w *textWalker) report(s, where string, start, end int) {

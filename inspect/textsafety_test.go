@@ -84,7 +84,7 @@ func TestTextFindings(t *testing.T) {
 				at       string
 				messages []string
 			}{
-				{"\"ki\u200bd\"", []string{`the header parameter name "ki\\u200bd" holds a zero-width space (U+200B)`}},
+				{"\"ki\u200bd\"", []string{`the header parameter name "ki\u200bd" holds a zero-width space (U+200B)`}},
 				{"\"RSA\x7f\"", []string{`the header parameter "jwk.kty" holds a DEL control character`}},
 			},
 		},
@@ -96,8 +96,8 @@ func TestTextFindings(t *testing.T) {
 				at       string
 				messages []string
 			}{
-				{"", []string{`the claim name "add\\eress" holds an ESC escape character`}},
-				{"", []string{`the name "st\\u202ereet" inside the claim "add\\eress"`}},
+				{"", []string{`the claim name "add\eress" holds an ESC escape character`}},
+				{"", []string{`the name "st\u202ereet" inside the claim "add\eress"`}},
 			},
 		},
 		{

@@ -8,9 +8,16 @@ import (
 // cutEvidence gathers the signs that a token was cut short, so that truncation is judged
 // once, as a whole, and headlines the report.
 type cutEvidence struct {
-	jsonCutAt  int  // index+1 of the segment whose JSON ends early (0: none)
-	sigShort   bool // the last segment is a signature shorter than its alg makes
+	jsonCutAt int  // index+1 of the segment whose JSON ends early (0: none)
+	sigShort  bool // the last segment is a signature shorter than its alg makes
+	// sigLong is set when the signature is a few bytes longer than its alg (or a common
+	// RSA size) makes: characters were added, nothing was cut.
+	sigLong    bool
 	sigMissing bool // the last segment is an empty signature where alg needs one
+	// lostDot is the token offset where the dot before the signature was lost (0: not
+	// lost), and lostDotSig the signature size in bytes that the text after it has.
+	lostDot, lostDotSig int
+	lostDotAlg          string
 	// ellipsis is the length in bytes of a trailing "..." or "…" a logger left, 0 if none.
 	ellipsis int
 }
@@ -44,7 +51,7 @@ func trimEllipsis(tok string) (string, int) {
 // saying where the cut is and what was lost.
 func (in *inspection) truncation() {
 	last := in.last()
-	if last == nil {
+	if last == nil || in.cut.lostDot > 0 {
 		return
 	}
 	count := in.layout.count
@@ -56,7 +63,11 @@ func (in *inspection) truncation() {
 	if count == 1 && in.r.Header == nil && in.cut.jsonCutAt == 0 {
 		missing = false // one segment that is not a header: not a JWT rather than a cut one
 	}
-	badLen := last.scan.digits%4 == 1
+	// A signature with characters added has an impossible length too, but was not cut.
+	badLen := last.scan.digits%4 == 1 && !(last.seg.Part == PartSignature && in.cut.sigLong)
+	if in.cut.sigLong {
+		in.rehint("base64.bad-length", PartSignature, "the signature is longer than its alg makes: a character was added to it; compare it with the source")
+	}
 	jsonCut := in.cut.jsonCutAt == last.index+1
 	shortTag := in.jweShortTail(last)
 	var why []string
@@ -106,6 +117,15 @@ func (in *inspection) truncation() {
 	in.dropCutNoise(last)
 }
 
+// rehint replaces the hint of the finding with code about part.
+func (in *inspection) rehint(code string, part Part, hint string) {
+	for i := range in.r.Findings {
+		if f := &in.r.Findings[i]; f.Code == code && f.Part == part {
+			f.Hint = hint
+		}
+	}
+}
+
 // dropCutNoise removes the non-canonical warning about the last segment of a cut token:
 // a cut lands anywhere, so its trailing bits say nothing about how it was encoded.
 func (in *inspection) dropCutNoise(last *segInfo) {
@@ -146,7 +166,7 @@ func (in *inspection) cutPlace(last *segInfo, jsonCut, missing bool) (where, los
 		if n := in.r.Signature.ExpectedBytes; n > 0 && n == len(last.seg.Bytes) {
 			return "at the end of the signature", fmt.Sprintf("the signature has all %d bytes %s makes, so perhaps nothing was lost; compare with the source", n, in.alg)
 		}
-		return "inside the signature", fmt.Sprintf("%d of its bytes are there, so it cannot verify", len(last.seg.Bytes))
+		return "inside the signature", countOf(len(last.seg.Bytes), "byte") + " of it are there, so it cannot verify"
 	}
 }
 

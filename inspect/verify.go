@@ -18,28 +18,122 @@ import (
 // The signing input is the token text exactly as given up to the end of the payload
 // segment; the alg is taken from the header only once the key's family and curve fit it.
 // Keys the token brings itself (jwk, x5c, jku, x5u) are never used: only opt.Keys are.
-func verify(r *Report, opt Options) (Verification, []Finding) {
+func verify(r *Report, opt Options) (res Verification, outFs []Finding) {
 	var fs []Finding
+	var empty []int // indexes in fs of the findings of key sources that yielded no key
 	for _, s := range opt.Keys {
 		for _, kf := range s.Findings {
+			if len(s.Keys) == 0 {
+				empty = append(empty, len(fs))
+			}
 			fs = append(fs, Finding{Code: kf.Code, Severity: severityOf(kf.Severity), Part: PartKey,
 				Message: kf.Message, Hint: kf.Hint})
 		}
 	}
+	defer func() {
+		// A key source that yielded no key is an error only when nothing else verified.
+		if res.Status != Verified {
+			return
+		}
+		for _, i := range empty {
+			if f := &outFs[i]; f.Severity == Error {
+				f.Severity = Warning
+				f.Message += " It was ignored: another key verified the token."
+			}
+		}
+	}()
 	v := &verifier{r: r, opt: opt, fs: fs}
 	if len(opt.Keys) == 0 {
+		if msg, _, ok := noSignatureToCheck(r); ok {
+			// A JWE or an unsecured token: no key could check it, and no finding is needed.
+			return Verification{Status: CannotCheck, Detail: msg}, v.fs
+		}
 		if !hasSignature(r) {
-			// Nothing that could be verified (no token, a JWE, alg none): no finding.
+			// Nothing that could be verified (no token, a token cut before its signature):
+			// the structure findings say why.
 			return Verification{Status: NotChecked, Detail: "no key given"}, v.fs
+		}
+		if msg, hint, ok := unjudgeableSignature(r); ok {
+			v.sigOff, v.sigLen = sigSpan(r)
+			return v.cannot(nil, msg, hint), v.fs
 		}
 		v.add(Finding{Code: "signature.not-verified", Severity: Info, Part: PartSignature,
 			Message: "No key or secret was given, so nothing is said about the signature: it is neither valid nor invalid yet.",
-			Hint:    "Give the key the server uses: --key FILE (PEM, certificate, JWK or JWKS), or --secret TEXT for HS256/384/512 tokens."})
+			Hint:    "Give the key the server uses: " + keyWays + "; for HS256/384/512 tokens the shared secret (--secret TEXT or --secret-file FILE, or ctrl+o)."})
 		return Verification{Status: NotChecked, Detail: "no key given"}, v.fs
 	}
-	res := v.run()
+	res = v.run()
 	return res, v.fs
 }
+
+// keyWays says how to give a key, both on the command line and in the inspector.
+const keyWays = "--key FILE (PEM, certificate, JWK or JWKS), or ctrl+o in the inspector"
+
+// noSignatureToCheck says why r is a token no key can verify at all: a JWE, which is
+// decrypted rather than verified, or an unsecured token (alg none).
+func noSignatureToCheck(r *Report) (msg, hint string, ok bool) {
+	if r.Kind == KindJWE || len(r.Segments) == 5 {
+		return "This is an encrypted token (JWE): it is decrypted with a key, not verified with one, and jwtlens does not decrypt.",
+			"Decrypt it with the recipient's key in the tool that made it.", true
+	}
+	if alg, isStr := r.Header.Get("alg").String(); isStr && strings.EqualFold(alg, "none") {
+		return fmt.Sprintf("The header says alg %s: an unsecured token carries no signature to check. jwtlens never reports such a token as verified.", quoted(alg)),
+			"A server must reject unsecured tokens; if this one was accepted, the server is open to forgery. Ask the issuer to sign its tokens.", true
+	}
+	return "", "", false
+}
+
+// unjudgeableSignature says why the signature of a 3-segment JWS cannot be judged by any
+// key: it is empty, the payload is detached (RFC 7515 Appendix F), or the signature was
+// cut (structure.truncated with a signature of the wrong length).
+func unjudgeableSignature(r *Report) (msg, hint string, ok bool) {
+	var ps, ss *Segment
+	for i := range r.Segments {
+		switch r.Segments[i].Part {
+		case PartPayload:
+			ps = &r.Segments[i]
+		case PartSignature:
+			ss = &r.Segments[i]
+		}
+	}
+	switch {
+	case ss == nil || ps == nil:
+		return "", "", false
+	case ss.Text == "":
+		return "The token has no signature (its last segment is empty), so there is nothing for a key to check.",
+			"Get the token as the issuer signed it: a signed JWT ends with a dot and the signature (see signature.missing).", true
+	case ps.Text == "":
+		return "The payload segment is empty: this is a JWS with detached content (RFC 7515 Appendix F), signed over content carried elsewhere, so the signature cannot be checked from the token alone.",
+			"Check it where the detached content is known, with the content put back between the dots.", true
+	case r.Has("structure.truncated") && sigDamaged(r):
+		return "The token was cut short inside its signature (see structure.truncated), so the signature cannot be checked: any key would fail on what is left.",
+			"Get the whole token from its source, then check it with the key.", true
+	}
+	return "", "", false
+}
+
+// sigDamaged reports whether a finding says the signature segment has the wrong length.
+func sigDamaged(r *Report) bool {
+	for _, f := range r.Findings {
+		if f.Part == PartSignature && (f.Code == "signature.length" || f.Code == "base64.bad-length") {
+			return true
+		}
+	}
+	return false
+}
+
+// sigSpan is the raw span of r's signature segment.
+func sigSpan(r *Report) (int, int) {
+	for i := range r.Segments {
+		if s := &r.Segments[i]; s.Part == PartSignature {
+			return rawSpan(r, s.Start, s.End)
+		}
+	}
+	return 0, 0
+}
+
+// quoted shows s in double quotes, sanitised once (Sanitize already escapes what needs it).
+func quoted(s string) string { return `"` + Sanitize(s) + `"` }
 
 // hasSignature reports whether r holds a JWS with a signature segment that a key could
 // check: not a JWE, not alg none.
@@ -141,16 +235,16 @@ func (v *verifier) run() Verification {
 	}
 	v.alg = alg
 	if strings.EqualFold(alg, "none") {
-		return v.cannot(nil, fmt.Sprintf("The header says alg %q: an unsecured token carries no signature to check. jwtlens never reports such a token as verified, whatever key is given.", Sanitize(alg)),
+		return v.cannot(nil, fmt.Sprintf("The header says alg %s: an unsecured token carries no signature to check. jwtlens never reports such a token as verified, whatever key is given.", quoted(alg)),
 			"A server must reject unsecured tokens; if this one was accepted, the server is open to forgery. Ask the issuer to sign its tokens.")
 	}
 	spec, ok := lookupAlg(alg)
 	if !ok {
 		if s, fold := lookupAlgFold(alg); fold {
-			return v.cannot(nil, fmt.Sprintf("The header says alg %q; the registered name is %q. Servers compare alg exactly, so jwtlens does not verify it under another spelling.", Sanitize(alg), s.name),
+			return v.cannot(nil, fmt.Sprintf("The header says alg %s; the registered name is %q. Servers compare alg exactly, so jwtlens does not verify it under another spelling.", quoted(alg), s.name),
 				fmt.Sprintf("Have the issuer write \"alg\":%q exactly; a token whose alg was re-cased may have been tampered with.", s.name))
 		}
-		return v.cannot(nil, fmt.Sprintf("The header's alg %q is not one jwtlens can verify (it verifies HS256/384/512, RS256/384/512, PS256/384/512, ES256/384/512 and EdDSA).", Sanitize(alg)),
+		return v.cannot(nil, fmt.Sprintf("The header's alg %s is not one jwtlens can verify (it verifies HS256/384/512, RS256/384/512, PS256/384/512, ES256/384/512 and EdDSA).", quoted(alg)),
 			"Verify it with a tool that supports this algorithm, or have the issuer use one of those listed.")
 	}
 	v.spec = spec
@@ -165,19 +259,28 @@ func (v *verifier) run() Verification {
 	}
 	v.sig = sig
 	v.kid, _ = r.Header.Get("kid").String()
+	if msg, hint, ok := unjudgeableSignature(r); ok && (ss.Text == "" || ps.Text == "") {
+		return v.cannot(nil, msg, hint)
+	}
 	return v.withKeys()
 }
 
 // withKeys chooses the keys to try, checks each fits the alg, and tries them.
 func (v *verifier) withKeys() Verification {
 	total := 0
-	var usable []candidate
+	var usable, otherKind []candidate
 	for si := range v.opt.Keys {
 		set := &v.opt.Keys[si]
 		for ki := range set.Keys {
 			total++
 			k := &set.Keys[ki]
 			if why := notForSigning(k, v.alg); why != "" {
+				if k.Family != v.spec.family {
+					// A key of another kind could not have signed the token anyway: in a
+					// key set of several kinds it is skipped without a word.
+					otherKind = append(otherKind, candidate{key: k, set: si})
+					continue
+				}
 				v.add(Finding{Code: "key.not-for-signing", Severity: Warning, Part: PartKey,
 					Message: fmt.Sprintf("The key %s is not used to verify this token: %s.", describeKey(k), why),
 					Hint:    "Use the key the issuer publishes for signing; if this key is meant for it, correct its use, key_ops or alg."})
@@ -185,6 +288,10 @@ func (v *verifier) withKeys() Verification {
 			}
 			usable = append(usable, candidate{key: k, set: si})
 		}
+	}
+	if len(usable) == 0 && !v.r.Has("key.not-for-signing") && !hasCode(v.fs, "key.not-for-signing") {
+		// Only keys of other kinds: say they do not fit (key.type-mismatch below).
+		usable = otherKind
 	}
 	if total == 0 {
 		return v.cannot(nil, "None of the key material given could be read as a key, so the signature cannot be checked.",
@@ -270,7 +377,24 @@ func (v *verifier) withKeys() Verification {
 			return v.verified(c, i, len(fit), named, kids)
 		}
 	}
+	if msg, hint, ok := unjudgeableSignature(v.r); ok {
+		// A cut signature: say so against the key's size, but judge nothing else.
+		if v.spec.family == keys.RSA {
+			v.rsaLength(fit[0].key)
+		}
+		return v.cannot(nil, msg, hint)
+	}
 	return v.diagnose(fit, named, kids)
+}
+
+// hasCode reports whether fs holds a finding with code.
+func hasCode(fs []Finding, code string) bool {
+	for i := range fs {
+		if fs[i].Code == code {
+			return true
+		}
+	}
+	return false
 }
 
 // kidNotFound reports key.kid-not-found when the token names a kid that none of the keys
@@ -288,13 +412,13 @@ func (v *verifier) kidNotFound(named int, kids []string, with *keys.Key) {
 	}
 	shown := make([]string, 0, min(len(uniq), 10))
 	for _, k := range uniq[:min(len(uniq), 10)] {
-		shown = append(shown, fmt.Sprintf("%q", Sanitize(k)))
+		shown = append(shown, fmt.Sprintf("%s", quoted(k)))
 	}
 	list := strings.Join(shown, ", ")
 	if len(uniq) > 10 {
 		list += fmt.Sprintf(" and %d more", len(uniq)-10)
 	}
-	msg := fmt.Sprintf("The token's kid %q is not in the keys given; their kids are %s.", Sanitize(v.kid), list)
+	msg := fmt.Sprintf("The token's kid %s is not in the keys given; their kids are %s.", quoted(v.kid), list)
 	if with != nil {
 		msg += fmt.Sprintf(" The signature does verify with %s, so the key is there under another kid.", describeKey(with))
 	}
@@ -340,11 +464,11 @@ func (v *verifier) fits(k *keys.Key) (f *Finding, confusion bool) {
 	}
 	if k.Family != spec.family || publicKeyArg(k) == nil {
 		msg := fmt.Sprintf("%s needs %s; the key given is %s.", spec.name, familyNeed(spec.family), describeKey(k))
-		hint := "Give the issuer's key for this token with --key FILE."
+		hint := "Give the issuer's key for this token: " + keyWays + "."
 		switch {
 		case spec.family == keys.HMAC:
 			msg += " Never configure a server to use a public key as an HMAC secret: anyone holding the public key could then forge tokens (the alg-confusion attack)."
-			hint = "Give the shared secret with --secret or --secret-file."
+			hint = "Give the shared secret: --secret TEXT or --secret-file FILE, or ctrl+o in the inspector."
 		case k.Family == keys.HMAC:
 			msg += fmt.Sprintf(" %s tokens are checked with the issuer's public key, not a shared secret.", spec.name)
 		case k.Family == spec.family:
@@ -428,7 +552,7 @@ func (v *verifier) verified(c candidate, i, n, named int, kids []string) Verific
 	if v.kid != "" && named > 0 && k.KID != v.kid {
 		off, n := v.kidSpan()
 		v.add(Finding{Code: "key.kid-mismatch", Severity: Warning, Part: PartHeader, Offset: off, Length: n,
-			Message: fmt.Sprintf("The token's kid %q names another key, but the signature verifies with %s.", Sanitize(v.kid), desc),
+			Message: fmt.Sprintf("The token's kid %s names another key, but the signature verifies with %s.", quoted(v.kid), desc),
 			Hint:    "A server that picks its key by kid uses the wrong key and rejects the token: fix the kid the issuer writes in the header, or the kid on the key."})
 	}
 	v.kidNotFound(named, kids, k)

@@ -63,7 +63,7 @@ func lookupAlgFold(alg string) (*algSpec, bool) {
 func familyNeed(f keys.Family) string {
 	switch f {
 	case keys.HMAC:
-		return "an HMAC secret (--secret)"
+		return "an HMAC shared secret"
 	case keys.RSA:
 		return "an RSA public key"
 	case keys.EC:

@@ -14,7 +14,7 @@ import (
 // ECDSA signature, an RSA signature of the wrong size) and says which one it was.
 func (v *verifier) diagnose(fit []candidate, named int, kids []string) Verification {
 	v.kidNotFound(named, kids, nil)
-	var reasons []string
+	var reasons []cause
 	for _, c := range fit {
 		k := c.key
 		switch v.spec.family {
@@ -23,7 +23,7 @@ func (v *verifier) diagnose(fit []candidate, named int, kids []string) Verificat
 				v.add(Finding{Code: sv.code, Severity: Warning, Part: PartKey,
 					Message: fmt.Sprintf("The signature does not verify with the secret from %s as given, but it does %s.", Sanitize(k.Source), sv.how),
 					Hint:    sv.hint})
-				reasons = append(reasons, "it does "+sv.how)
+				reasons = append(reasons, cause{"it does " + sv.how, sv.code})
 			}
 		case keys.RSA:
 			if len(reasons) == 0 {
@@ -35,7 +35,7 @@ func (v *verifier) diagnose(fit []candidate, named int, kids []string) Verificat
 	}
 	if v.spec.family == keys.EC {
 		if why, ok := v.derSignature(fit); ok {
-			reasons = append(reasons, why)
+			reasons = append(reasons, cause{why, "signature.der-encoded"})
 		}
 	}
 	var one *keys.Key
@@ -45,17 +45,39 @@ func (v *verifier) diagnose(fit []candidate, named int, kids []string) Verificat
 	}
 	switch {
 	case len(reasons) > 0 && one != nil:
-		return v.invalid(one, fmt.Sprintf("The signature does not verify with %s as given: %s (see the finding above).", describeKey(one), reasons[0]),
-			"Fix the cause named above on the side that is wrong (the server's key, or the issuer's signing); the token itself may be fine.")
+		return v.invalid(one, fmt.Sprintf("The signature does not verify with %s as given: %s%s.", describeKey(one), reasons[0].why, reasons[0].see()),
+			reasons[0].hint())
 	case len(reasons) > 0:
-		return v.invalid(nil, fmt.Sprintf("The signature does not verify with any of the %d keys given that fit %s as they are: %s (see the finding above).", len(fit), v.spec.name, reasons[0]),
-			"Fix the cause named above on the side that is wrong (the server's key, or the issuer's signing); the token itself may be fine.")
+		return v.invalid(nil, fmt.Sprintf("The signature does not verify with any of the %d keys given that fit %s as they are: %s%s.", len(fit), v.spec.name, reasons[0].why, reasons[0].see()),
+			reasons[0].hint())
 	case one != nil:
 		return v.invalid(one, fmt.Sprintf("The signature does not verify with %s.", describeKey(one)),
 			"Either the token was signed with another key, or its header or payload changed after signing. Check this is the issuer's current key (compare kid and fingerprint), and that the token was copied whole.")
 	}
 	return v.invalid(nil, fmt.Sprintf("The signature does not verify with any of the %d keys given that fit %s.", len(fit), v.spec.name),
 		"Either the token was signed with a key not among these, or its header or payload changed after signing. Fetch the issuer's current keys (they rotate), and check the token was copied whole.")
+}
+
+// cause is a reason found for a signature that does not verify, and the code of the
+// finding that tells it in full ("" when signature.invalid itself is the whole story).
+type cause struct {
+	why, code string
+}
+
+// see names the finding that tells the cause in full, for signature.invalid's message.
+func (c cause) see() string {
+	if c.code == "" {
+		return ""
+	}
+	return " (see " + c.code + ")"
+}
+
+// hint says what to do about the cause.
+func (c cause) hint() string {
+	if c.code == "" {
+		return "Give the issuer's key: it is not this one (compare the kid and the key size with the issuer's published keys)."
+	}
+	return "Fix the cause " + c.code + " names, on the side that is wrong (the server's key, or the issuer's signing); the token itself may be fine."
 }
 
 // secretVariantResult is a variant of an HMAC secret that verifies the signature.
@@ -79,6 +101,10 @@ func (v *verifier) secretVariant(s []byte) (secretVariantResult, bool) {
 		}
 		hint := "Remove the stray whitespace where the server reads the secret (a file written by an editor or by echo ends with a newline; printf '%s' does not), so both sides use the same bytes."
 		switch {
+		case strings.Contains(sv.Label, "BOM"):
+			hint = "Save the secret file without a BOM (plain UTF-8, no signature), or strip it where the server reads the file, so both sides use the same bytes."
+		case strings.Contains(sv.Label, "quoted"):
+			hint = "Remove the quotes stored around the secret (a quoted value in a .env or YAML file, or a JSON string copied with its quotes), so both sides use the same bytes."
 		case strings.Contains(sv.Label, "decoded"):
 			hint = "The issuer uses the bytes this text stands for as the secret, not the text itself. Configure the server to decode it the same way (many libraries take the secret as raw bytes)."
 		case strings.Contains(sv.Label, "encoded"):
@@ -145,19 +171,26 @@ func (v *verifier) derSignature(fit []candidate) (string, bool) {
 
 // rsaLength refines signature.length for RS*/PS* now that the key's modulus size is known,
 // and records the expected size in the report.
-func (v *verifier) rsaLength(k *keys.Key) (string, bool) {
+func (v *verifier) rsaLength(k *keys.Key) (cause, bool) {
 	want := rsaModulusBytes(k)
 	v.r.Signature.ExpectedBytes = want
-	if len(v.sig) == want {
-		return "", false
+	got := len(v.sig)
+	if got == want {
+		return cause{}, false
+	}
+	if _, _, common := rsaNeighbours(got); common {
+		// A whole signature of another key's size: the token is fine, the key is not its.
+		v.dropFindings("signature.length")
+		v.dropFindings("structure.truncated")
+		return cause{fmt.Sprintf("the signature is %d bytes, this key makes %d-byte signatures: it is not the key that signed this token (%d bytes is what a %d-bit key makes)", got, want, got, got*8), ""}, true
 	}
 	v.dropFindings("signature.length")
-	msg := fmt.Sprintf("The %s signature is %d bytes; %s makes signatures of exactly %d bytes.", v.spec.name, len(v.sig), describeKey(k), want)
+	msg := fmt.Sprintf("The %s signature is %d bytes; %s makes signatures of exactly %d bytes.", v.spec.name, got, describeKey(k), want)
 	hint := "The signature was cut short or has extra bytes: copy the token again, whole."
-	if len(v.sig) > 0 && len(v.sig)%128 == 0 {
-		msg += fmt.Sprintf(" %d bytes is what a %d-bit key makes, so it was probably signed with another key.", len(v.sig), len(v.sig)*8)
-		hint = "Give the issuer's key: it is not this one."
+	if got > want && got-want <= maxExtraBytes {
+		msg += fmt.Sprintf(" It has %s too many: extra characters follow the signature, or a character was typed into it.", countOf(got-want, "byte"))
+		hint = "Remove the extra characters: compare the end of the token with its source."
 	}
 	v.add(Finding{Code: "signature.length", Severity: Error, Part: PartSignature, Message: msg, Hint: hint})
-	return fmt.Sprintf("the signature is %d bytes where the key makes %d", len(v.sig), want), true
+	return cause{fmt.Sprintf("the signature is %d bytes where the key makes %d", got, want), "signature.length"}, true
 }

@@ -22,7 +22,7 @@ type candidate struct {
 func describeKey(k *keys.Key) string {
 	d := k.Describe()
 	if k.KID != "" {
-		d += fmt.Sprintf(" kid %q", Sanitize(k.KID))
+		d += " kid " + quoted(k.KID)
 	}
 	if k.Source != "" {
 		d += " (" + Sanitize(k.Source) + ")"
@@ -34,7 +34,7 @@ func describeKey(k *keys.Key) string {
 // token signed with alg, or "" when nothing does.
 func notForSigning(k *keys.Key, alg string) string {
 	if k.Use != "" && k.Use != "sig" {
-		return fmt.Sprintf("its \"use\" is %q, not \"sig\": it is published for encryption, not for signatures", Sanitize(k.Use))
+		return fmt.Sprintf("its \"use\" is %s, not \"sig\": it is published for encryption, not for signatures", quoted(k.Use))
 	}
 	if len(k.KeyOps) > 0 {
 		ok := false
@@ -49,7 +49,7 @@ func notForSigning(k *keys.Key, alg string) string {
 		}
 	}
 	if k.Alg != "" && k.Alg != alg {
-		return fmt.Sprintf("its \"alg\" is %q, but the token says %q", Sanitize(k.Alg), Sanitize(alg))
+		return fmt.Sprintf("its \"alg\" is %s, but the token says %s", quoted(k.Alg), quoted(alg))
 	}
 	return ""
 }

@@ -216,8 +216,8 @@ func TestVerifyCases(t *testing.T) {
 			[]string{"key.weak", "signature.verified"}, nil, "1024 bits"},
 		{"RSA 512 is refused, not invalid", "RS256-rsa-512", []string{"rsa-512.pem"}, CannotCheck,
 			[]string{"signature.not-verified", "key.weak"}, []string{"signature.invalid"}, "refuses RSA keys under 1024 bits"},
-		{"RSA signature longer than the key makes", "RS256", []string{"rsa-1024.pem"}, Invalid,
-			[]string{"signature.length", "signature.invalid"}, nil, "exactly 128 bytes"},
+		{"RSA signature of another key's size: the wrong key", "RS256", []string{"rsa-1024.pem"}, Invalid,
+			[]string{"signature.invalid"}, []string{"signature.length"}, "this key makes 128-byte signatures: it is not the key that signed this token"},
 		{"kid chooses the key", "RS256-kid-a", []string{"jwks.json"}, Verified,
 			[]string{"signature.verified"}, []string{"key.kid-mismatch", "key.kid-not-found"}, `kid "a"`},
 		{"verifies with another key than kid names", "RS256-kid-b-signed-by-a", []string{"jwks.json"}, Verified,
@@ -294,13 +294,14 @@ func TestVerifyReportRefinement(t *testing.T) {
 	if r.Signature.ExpectedBytes != 256 {
 		t.Errorf("ExpectedBytes = %d, want 256 for a 2048-bit key", r.Signature.ExpectedBytes)
 	}
-	r = reportFor(t, toks["RS256"])
+	// A signature of no key's size (two characters appended) is refined against the key.
+	r = reportFor(t, toks["RS256"]+"AA")
 	r.Findings = append(r.Findings, Finding{Code: "signature.length", Severity: Error, Part: PartSignature, Message: "old", Hint: "old"})
 	_, fs := verify(r, Options{Keys: []keys.Set{keyFile(t, "rsa-1024.pem")}})
 	if r.Has("signature.length") {
 		t.Errorf("the report's own signature.length was not replaced by the refined one")
 	}
-	if f := finding(fs, "signature.length"); f == nil || !strings.Contains(f.Message, "256 bytes") {
+	if f := finding(fs, "signature.length"); f == nil || !strings.Contains(f.Message, "258 bytes") {
 		t.Errorf("refined signature.length = %+v, want expected vs found", f)
 	}
 	if r.Signature.ExpectedBytes != 128 {
@@ -324,15 +325,20 @@ func TestVerifyNoKey(t *testing.T) {
 	for _, c := range []struct {
 		name, tok string
 		finding   bool
+		status    VerifyStatus
 	}{
-		{"signed token", toks["RS256"], true},
-		{"alg none", toks["none"], false},
-		{"JWE", "eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.a.b.c.d", false},
-		{"not a token", "hello", false},
+		{"signed token", toks["RS256"], true, NotChecked},
+		// No key could check these: cannot-check, and nothing suggests giving one.
+		{"alg none", toks["none"], false, CannotCheck},
+		{"JWE", "eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.a.b.c.d", false, CannotCheck},
+		{"not a token", "hello", false, NotChecked},
 	} {
 		_, v, fs := runVerify(t, c.tok)
-		if v.Status != NotChecked || (finding(fs, "signature.not-verified") != nil) != c.finding {
-			t.Errorf("%s with no key: %s %v, want not-checked with signature.not-verified %v", c.name, v.Status, findingCodes(fs), c.finding)
+		if v.Status != c.status || (finding(fs, "signature.not-verified") != nil) != c.finding {
+			t.Errorf("%s with no key: %s %v, want %s with signature.not-verified %v", c.name, v.Status, findingCodes(fs), c.status, c.finding)
+		}
+		if c.status == CannotCheck && (strings.Contains(v.Detail, "--key") || strings.Contains(v.Detail, "give")) {
+			t.Errorf("%s: detail suggests a key: %s", c.name, v.Detail)
 		}
 	}
 }

@@ -21,7 +21,7 @@ func Secret(data []byte, source string) Set {
 	if len(data) == 0 {
 		set.Findings = append(set.Findings, Finding{Code: "key.unreadable", Severity: SevError,
 			Message: name + " is empty; an HMAC token cannot be checked without its secret.",
-			Hint:    "Give the secret the issuer signs with (--secret TEXT or --secret-file FILE)."})
+			Hint:    "Give the secret the issuer signs with (--secret TEXT or --secret-file FILE, or ctrl+o in the inspector)."})
 		return set
 	}
 	k := Key{
@@ -53,7 +53,8 @@ type SecretVariant struct {
 }
 
 // SecretVariants gives the plausible variants of a secret, each different from it and from
-// the others: trailing (and leading) whitespace trimmed; base64, base64url and hex decoded
+// the others: trailing (and leading) whitespace trimmed; a leading UTF-8 BOM removed;
+// surrounding quotes removed; base64, base64url and hex decoded
 // (of the trimmed text too); and the reverse, the secret base64url-, base64- and
 // hex-encoded, for when the issuer uses the text of an encoded secret as the key.
 func SecretVariants(secret []byte) []SecretVariant {
@@ -72,6 +73,15 @@ func SecretVariants(secret []byte) []SecretVariant {
 	}
 	both := bytes.TrimSpace(secret)
 	add("with surrounding whitespace trimmed", "key.secret-whitespace", bytes.Clone(both))
+	// A BOM an editor wrote at the start of the file, and quotes around the value.
+	bare := both
+	if b, ok := bytes.CutPrefix(bare, []byte("\xEF\xBB\xBF")); ok {
+		bare = bytes.TrimSpace(b)
+		add("with the BOM at its start removed (the secret file starts with a BOM)", "key.secret-encoding", bytes.Clone(bare))
+	}
+	if n := len(bare); n >= 2 && (bare[0] == '"' || bare[0] == '\'') && bare[n-1] == bare[0] {
+		add("with its quotes removed (the secret is quoted)", "key.secret-whitespace", bytes.Clone(bare[1:n-1]))
+	}
 	suffix := ""
 	if len(both) != len(secret) {
 		suffix = " (after trimming whitespace)"

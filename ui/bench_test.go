@@ -30,7 +30,10 @@ var sizes = []struct {
 // BenchmarkKeystroke is one typed character (alternately a letter and a backspace, so the
 // token keeps its size) with the whole screen drawn after it, at 120×40.
 func BenchmarkKeystroke(b *testing.B) {
-	for _, sz := range sizes {
+	for _, sz := range append(sizes, struct {
+		name string
+		n    int
+	}{"1MiB", 1<<20 - 64}) {
 		b.Run(sz.name, func(b *testing.B) {
 			m := New(Config{Token: benchToken(sz.n), Now: func() time.Time { return goldenNow }})
 			t := goldenNow
@@ -54,7 +57,10 @@ func BenchmarkKeystroke(b *testing.B) {
 // BenchmarkPaste is a bracketed paste of a whole token into the empty input, with the
 // screen drawn after it.
 func BenchmarkPaste(b *testing.B) {
-	for _, sz := range sizes[1:] {
+	for _, sz := range append(sizes[1:], struct {
+		name string
+		n    int
+	}{"900KB", 900_000}) {
 		b.Run(sz.name, func(b *testing.B) {
 			tokn := []rune(benchToken(sz.n))
 			b.ReportAllocs()
@@ -98,7 +104,10 @@ func BenchmarkTextareaBaseline(b *testing.B) {
 // BenchmarkKeystrokeMiddle is BenchmarkKeystroke with the cursor in the middle of the
 // payload, so every keystroke changes the payload and its pane is drawn again.
 func BenchmarkKeystrokeMiddle(b *testing.B) {
-	for _, sz := range sizes[1:] {
+	for _, sz := range append(sizes[1:], struct {
+		name string
+		n    int
+	}{"1MiB", 1<<20 - 64}) {
 		b.Run(sz.name, func(b *testing.B) {
 			m := New(Config{Token: benchToken(sz.n), Now: func() time.Time { return goldenNow }})
 			t := goldenNow

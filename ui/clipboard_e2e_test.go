@@ -35,10 +35,10 @@ func TestXvfbPasteAndCopy(t *testing.T) {
 	m, cmd = sendCmd(m, runes("y"))
 	m = drive(t, m, cmd)
 	want := m.Report().Payload.Raw
-	if got := xvfbtest.Clipboard(t, display); got != want {
+	if got := xvfbtest.WaitClipboard(t, display, want); got != want {
 		t.Errorf("the X clipboard holds %q after y in the payload pane, want %q", got, want)
 	}
-	if v := m.View(); !strings.Contains(v, "written to the system clipboard and sent to your terminal by OSC 52") {
+	if v := strings.Join(strings.Fields(m.View()), " "); !strings.Contains(v, "OSC 52: sent to your terminal") || !strings.Contains(v, "system clipboard: written") {
 		t.Errorf("the status does not report both ways:\n%s", v)
 	}
 }

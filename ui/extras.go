@@ -129,6 +129,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		ext.statusFor = m.input.Value()
 		return m.after(nil)
 	case tea.KeyMsg:
+		// The last copy's or paste's status is old news at the next key, whatever it does.
+		ext.clip.ClearStatus()
 		if cmd, done := m.extraKey(msg); done {
 			return m.after(cmd)
 		}

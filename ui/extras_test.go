@@ -7,6 +7,7 @@ import (
 	"crypto/rand"
 	"crypto/x509"
 	"encoding/pem"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,6 +16,7 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"jwtlens/inspect"
 	"jwtlens/ui/clip"
@@ -73,6 +75,14 @@ func envOf(kv ...string) clip.Env {
 // drive runs cmd and the commands that follow from it through Update, as the program
 // would: each in its own goroutine, their messages fed back one at a time. Clock ticks
 // are dropped (the tests drive the clock by hand).
+// typeInChooser types s into the open chooser as a person does: the enter that follows
+// comes after the burst of keys has ended, so it submits.
+func typeInChooser(t *testing.T, m Model, s string) Model {
+	t.Helper()
+	m, cmd := sendCmd(m, runes(s))
+	return drive(t, m, cmd)
+}
+
 func drive(t *testing.T, m Model, cmd tea.Cmd) Model {
 	t.Helper()
 	msgs := make(chan tea.Msg, 64)
@@ -141,7 +151,7 @@ func TestChooseKeyVerifies(t *testing.T) {
 	if v := m.View(); !strings.Contains(v, "rsa-pub.pem") {
 		t.Fatalf("the chooser does not list testdata/tokens:\n%s", v)
 	}
-	m = send(m, runes("rsa-pub.pem"))
+	m = typeInChooser(t, m, "rsa-pub.pem")
 	m, cmd = sendCmd(m, keyOf(tea.KeyEnter))
 	m = drive(t, m, cmd)
 	if got := m.Report().Verification.Status; got != inspect.Verified {
@@ -174,8 +184,13 @@ func TestCopyWritesOSC52(t *testing.T) {
 		t.Errorf("terminal got %q, want %q", out.String(), want)
 	}
 	v := m.View()
-	if !strings.Contains(v, "sent to your terminal by OSC 52") || !strings.Contains(v, "credential") {
+	if !strings.Contains(v, "OSC 52: sent to your terminal") || !strings.Contains(v, "credential") {
 		t.Errorf("the status line does not say how the copy went:\n%s", v)
+	}
+	// The next key, whatever it does, clears the status.
+	m = send(m, keyOf(tea.KeyTab))
+	if v := m.View(); strings.Contains(v, "OSC 52") || strings.Contains(v, "credential") {
+		t.Errorf("the copy's status stays up after the next key:\n%s", v)
 	}
 	if sys.text != "" {
 		t.Errorf("the system clipboard was written over SSH without a display")
@@ -264,7 +279,7 @@ func TestChooserResultAfterEsc(t *testing.T) {
 	m, _ := newExtras(t, fixture(t, "valid-rs256.jwt"), Config{KeyDir: "testdata/tokens"})
 	m, cmd := sendCmd(m, keyOf(tea.KeyCtrlO))
 	m = drive(t, m, cmd)
-	m = send(m, runes("rsa-pub.pem"))
+	m = typeInChooser(t, m, "rsa-pub.pem")
 	m, load := sendCmd(m, keyOf(tea.KeyEnter))
 	m, closeCmd := sendCmd(m, keyOf(tea.KeyEsc))
 	m = drive(t, m, closeCmd)
@@ -354,7 +369,7 @@ func TestChooserFits80x24(t *testing.T) {
 	m = drive(t, m, cmd)
 	for _, name := range []string{"rsa-pub.pem", "hs-secret.txt"} {
 		m = send(m, keyOf(tea.KeyCtrlU))
-		m = send(m, runes(name))
+		m = typeInChooser(t, m, name)
 		m, cmd = sendCmd(m, keyOf(tea.KeyEnter))
 		m = drive(t, m, cmd)
 	}
@@ -362,7 +377,7 @@ func TestChooserFits80x24(t *testing.T) {
 	if n := strings.Count(v, "\n") + 1; n > 24 {
 		t.Errorf("with the chooser open the screen is %d lines, over 24:\n%s", n, v)
 	}
-	if !strings.Contains(v, "Path, or paste") {
+	if !strings.Contains(v, "Key > ") {
 		t.Errorf("the chooser's field is not on screen:\n%s", v)
 	}
 }
@@ -374,7 +389,7 @@ func TestSecretFileWithCtrlS(t *testing.T) {
 	m, _ := newExtras(t, fixture(t, "valid-hs256.jwt"), Config{KeyDir: "testdata/tokens"})
 	m, cmd := sendCmd(m, keyOf(tea.KeyCtrlO))
 	m = drive(t, m, cmd)
-	m = send(m, runes("hs-secret.txt"))
+	m = typeInChooser(t, m, "hs-secret.txt")
 	m, cmd = sendCmd(m, keyOf(tea.KeyCtrlS))
 	m = drive(t, m, cmd)
 	if got := m.Report().Verification.Status; got != inspect.Verified {
@@ -382,5 +397,55 @@ func TestSecretFileWithCtrlS(t *testing.T) {
 	}
 	if strings.Contains(m.View(), strings.TrimSpace(fixture(t, "hs-secret.txt"))) {
 		t.Errorf("the secret is on screen:\n%s", m.View())
+	}
+}
+
+// TestExtrasFitWithoutColour draws the chooser, explain mode and a copy's status (under
+// tmux, over SSH: the longest status) at the sizes people use, with every style dropped
+// as NO_COLOR drops them, and checks each screen fits and says what it must.
+func TestExtrasFitWithoutColour(t *testing.T) {
+	for _, size := range [][2]int{{60, 20}, {80, 24}, {200, 50}} {
+		w, h := size[0], size[1]
+		t.Run(fmt.Sprintf("%dx%d", w, h), func(t *testing.T) {
+			cb := &clip.Clipboard{Sys: &memClipboard{}, Env: envOf("TMUX", "/tmp/tmux-0/default,1,0", "SSH_TTY", "/dev/pts/0")}
+			m, _ := newExtras(t, fixture(t, "valid-rs256.jwt"), Config{KeyDir: "testdata/tokens", Output: &lockedBuffer{}, Clipboard: cb})
+			m = send(m, tea.WindowSizeMsg{Width: w, Height: h})
+			fits := func(what string, v string, want ...string) {
+				t.Helper()
+				lines := strings.Split(v, "\n")
+				if len(lines) > h {
+					t.Errorf("%s: %d lines, over %d:\n%s", what, len(lines), h, v)
+				}
+				for _, l := range lines {
+					if lw := ansi.StringWidth(l); lw > w {
+						t.Errorf("%s: line %q is %d wide, over %d", what, l, lw, w)
+					}
+				}
+				flat := strings.Join(strings.Fields(ansi.Strip(v)), " ")
+				for _, s := range want {
+					if !strings.Contains(flat, s) {
+						t.Errorf("%s: the screen lacks %q:\n%s", what, s, v)
+					}
+				}
+			}
+			m, cmd := sendCmd(m, keyOf(tea.KeyCtrlO))
+			m = drive(t, m, cmd)
+			fits("chooser", m.View(), "Choose a key", "rsa-pub.pem", "Key >")
+			m = typeInChooser(t, m, "rsa-pub.pm")
+			m, cmd = sendCmd(m, keyOf(tea.KeyEnter))
+			m = drive(t, m, cmd)
+			fits("chooser after a typo", m.View(), "no such file: rsa-pub.pm", "did you mean rsa-pub.pem?")
+			if v := m.View(); !strings.Contains(v, "> rsa-pub.pm") {
+				t.Errorf("a near miss of a listed name is masked:\n%s", v)
+			}
+			m, cmd = sendCmd(m, keyOf(tea.KeyEsc))
+			m = drive(t, m, cmd)
+			m = send(m, keyOf(tea.KeyCtrlT))
+			fits("explain", m.View(), "How this token is built")
+			m = send(m, keyOf(tea.KeyCtrlT))
+			m, cmd = sendCmd(m, keyOf(tea.KeyCtrlY))
+			m = drive(t, m, cmd)
+			fits("copy status", m.View(), "copied token", "tmux set -g set-clipboard on", "system clipboard: not reachable over SSH", "credential")
+		})
 	}
 }

@@ -46,6 +46,7 @@ func (m *Model) setFocus(f Focus) {
 	}
 	m.keys.update(f, m.chooser != nil, m.explain != nil)
 	m.syncMarks()
+	m.relayout() // the marks, the help and the findings' share of the screen follow the focus
 }
 
 func (m *Model) blur() {

@@ -38,7 +38,7 @@ func NewKeyMap() KeyMap {
 		Leave:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave")),
 		Edit:      key.NewBinding(key.WithKeys("i", "/"), key.WithHelp("i", "edit token")),
 		Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "show pane")),
-		Help:      key.NewBinding(key.WithKeys("?", "f1"), key.WithHelp("?/f1", "keys")),
+		Help:      key.NewBinding(key.WithKeys("?", "f1"), key.WithHelp("?/f1", "help")),
 		ChooseKey: key.NewBinding(key.WithKeys("ctrl+o", "o"), key.WithHelp("ctrl+o", "key")),
 		Explain:   key.NewBinding(key.WithKeys("ctrl+t", "e"), key.WithHelp("ctrl+t", "explain")),
 		Paste:     key.NewBinding(key.WithKeys("ctrl+v"), key.WithHelp("ctrl+v", "paste clipboard")),
@@ -63,19 +63,32 @@ func (k *KeyMap) update(f Focus, chooser, explain bool) {
 	k.Explain.SetEnabled(explain)
 	k.CopyPane.SetEnabled(!in)
 	k.Input.SetEnabled(in)
+	// In the token, ? and the bare letters are typed into it: the help names only the keys
+	// that work there.
+	if in {
+		k.Help.SetHelp("f1", "help")
+		k.ChooseKey.SetHelp("ctrl+o", "key")
+		k.Explain.SetHelp("ctrl+t", "explain")
+		k.Copy.SetHelp("ctrl+y", "copy token")
+	} else {
+		k.Copy.SetHelp("y/ctrl+y", "copy this")
+		k.Help.SetHelp("?/f1", "help")
+		k.ChooseKey.SetHelp("o/ctrl+o", "key")
+		k.Explain.SetHelp("e/ctrl+t", "explain")
+	}
 }
 
 // ShortHelp implements help.KeyMap.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.ForceQuit, k.Quit, k.Leave, k.Next, k.Select, k.Open, k.Scroll, k.Edit,
-		k.Help, k.ChooseKey, k.Explain, k.Input.Clear}
+	return []key.Binding{k.ForceQuit, k.Quit, k.Help, k.Leave, k.Next, k.Select, k.Open, k.Scroll, k.Edit,
+		k.ChooseKey, k.Explain, k.Input.Clear}
 }
 
 // FullHelp implements help.KeyMap.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Next, k.Prev, k.Leave, k.Edit, k.Help},
-		{k.Input.Left, k.Input.Home, k.Input.Backspace, k.Input.Delete},
+		{k.Input.Left, k.Input.Up, k.Input.Home, k.Input.Backspace, k.Input.Delete},
 		{k.Input.Clear, k.Input.DeleteWord, k.Input.KillToEnd},
 		{k.Select, k.Open, k.Scroll},
 		{k.ChooseKey, k.Explain, k.Paste, k.Copy, k.ForceQuit, k.Quit},

@@ -46,26 +46,36 @@ func (m *Model) relayout() {
 	helpH := lipgloss.Height(m.helpStr)
 	verdictH := 1
 	inputNeed := m.input.NeededLines()
-	inputCap := max(3, h/3)
+	// the strip scrolls (with a row indicator) rather than squeeze the rest: title and
+	// two or three rows on a small screen, a quarter of a tall one
+	inputCap := 4
+	switch {
+	case h <= 20:
+		inputCap = 3
+	case h > 24:
+		inputCap = max(4, h/4)
+	}
 	inputH := min(inputNeed, inputCap)
 
+	// The findings may take all but what the panes need at least: the selected finding is
+	// shown whole, message and hint. While the findings have the focus the panes give up
+	// more (a person is reading the findings).
+	minPanes := 6
+	if m.focus == FocusFindings {
+		minPanes = 4
+	}
 	findNeed := 0
 	if m.findings.Len() > 0 {
 		findNeed = m.findings.NeededLines()
 	}
-	findCap := max(3, h/5)
-	findH := min(findNeed, findCap)
-
-	const minPanes = 6
-	paneH := h - helpH - verdictH - inputH - findH
-	for paneH < minPanes && (findH > 2 || inputH > 2) {
-		if findH > 2 {
-			findH--
-		} else {
-			inputH--
-		}
-		paneH++
+	findH := max(0, min(findNeed, h-helpH-verdictH-inputH-minPanes))
+	if findNeed > 0 {
+		findH = max(findH, min(findNeed, 2))
 	}
+	if m.fullHelp {
+		findH = 0 // the full help takes the findings' and the panes' place
+	}
+	paneH := h - helpH - verdictH - inputH - findH
 	paneH = max(3, paneH)
 
 	m.input.SetSize(w, inputH)

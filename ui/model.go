@@ -46,14 +46,19 @@ type Model struct {
 	// the report and the input text it was made from (memoised on that text)
 	report    *inspect.Report
 	reportFor string
-	pending   bool // input changed in a burst; the report is stale until it settles
+	nested    *inspect.Report // the inner token's report, for a nested JWT
+	nestedFor string          // the inner token it was made from
+	pending   bool            // input changed in a burst; the report is stale until it settles
 	// followCursor is set by typing and cursor keys and cleared by a paste: the strip then
 	// shows the problem the paste has rather than the cursor at its end.
 	followCursor bool
 	seq          int // tags settle ticks
-	lastInput    time.Time
-	clock        func() time.Time // wall clock for burst detection
-	inspectFn    func([]byte, inspect.Options) *inspect.Report
+	// burstCR is set when the last key of an unbracketed paste was a CR (made a LF); a LF
+	// right after it makes the pair a CRLF again.
+	burstCR   bool
+	lastInput time.Time
+	clock     func() time.Time // wall clock for burst detection
+	inspectFn func([]byte, inspect.Options) *inspect.Report
 
 	overlay     Overlay
 	chooser     KeyChooser
@@ -98,8 +103,8 @@ func New(cfg Config) Model {
 	m.help.Styles.FullKey = st.Help.Bold(true)
 	m.help.Styles.FullDesc = st.Help
 	m.input.Placeholder = []string{
-		"Paste a token here: your terminal's paste (ctrl+shift+v, cmd+v, shift+insert)",
-		"or type it. A Bearer prefix, quotes or a whole header line are fine.",
+		"Paste a token here (ctrl+shift+v, cmd+v, shift+insert)",
+		"or type it. Bearer prefixes, quotes, header lines are fine.",
 	}
 	m.input.SetValue(cfg.Token)
 	m.recompute()
@@ -185,6 +190,15 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // but the few global ones, so typing q never quits), then the global keys, then the
 // focused component.
 func (m Model) handleKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
+	if isPaste(k) && m.overlay == nil {
+		// a paste always goes to the token, whatever has the focus; it is matched against
+		// no binding (each match would copy the whole paste into a string)
+		if m.focus != FocusInput {
+			m.setFocus(FocusInput)
+		}
+		cmd, _ := m.handleInputKey(k)
+		return m, cmd
+	}
 	if key.Matches(k, m.keys.ForceQuit) {
 		return m, tea.Quit
 	}
@@ -192,6 +206,11 @@ func (m Model) handleKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.overlay, cmd = m.overlay.Update(k)
 		return m, cmd
+	}
+	if m.fullHelp && (k.Type == tea.KeyEsc || k.Type == tea.KeyF1 || m.focus != FocusInput && key.Matches(k, m.keys.Help)) {
+		m.fullHelp = false // esc, f1 or ? closes the full help
+		m.relayout()
+		return m, nil
 	}
 	if m.focus == FocusInput && k.Alt && !m.isEditKey(k) {
 		// esc pressed just before another key reaches us as alt+key (esc then q, typed
@@ -240,71 +259,13 @@ func (m Model) handleKey(k tea.KeyMsg) (tea.Model, tea.Cmd) {
 		*m.findings, _ = m.findings.Update(k)
 		m.syncMarks()
 		m.revealFinding()
+		m.relayout() // the selected finding is drawn whole: the list's height follows it
 	default:
 		var cmd tea.Cmd
 		*m.panes, cmd = m.panes.Update(k)
 		return m, cmd
 	}
 	return m, nil
-}
-
-// handleInputKey gives a key to the token input. It reports done when the key was the
-// input's; then the text may have changed and the report follows, at once for a typed key
-// or a bracketed paste, after the burst settles for a paste arriving in pieces.
-func (m *Model) handleInputKey(k tea.KeyMsg) (tea.Cmd, bool) {
-	now := m.clock()
-	burst := !m.lastInput.IsZero() && now.Sub(m.lastInput) < burstGap
-	switch {
-	case key.Matches(k, m.keys.Leave):
-		m.leaveInput()
-		return nil, true
-	case k.Type == tea.KeyEnter && burst, k.Type == tea.KeyCtrlJ && burst:
-		// a line break inside an unbracketed paste is part of the paste
-		k = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'\n'}}
-	case k.Type == tea.KeyTab && burst:
-		k = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'\t'}}
-	case k.Type == tea.KeyRunes && k.Alt, k.Type != tea.KeyRunes && k.Type != tea.KeySpace && !m.isEditKey(k):
-		return nil, false
-	}
-	before := m.input.Value()
-	*m.input, _ = m.input.Update(k)
-	pieces := k.Type == tea.KeyRunes && !k.Paste && (len(k.Runes) > 1 || burst)
-	m.followCursor = !k.Paste && !pieces
-	if m.input.Value() == before {
-		m.syncMarks()
-		return nil, true
-	}
-	m.lastInput = now
-	if pieces || (m.pending && !k.Paste) {
-		m.pending = true
-		m.seq++
-		seq := m.seq
-		m.relayout()
-		return tea.Tick(settleAfter, func(time.Time) tea.Msg { return settleMsg{seq: seq} }), true
-	}
-	m.pending = false
-	m.recompute()
-	m.relayout()
-	return nil, true
-}
-
-// leaveInput moves the focus from the token to the findings (or the panes when there are
-// none), with the report brought up to date first.
-func (m *Model) leaveInput() {
-	m.pending = false
-	m.recompute()
-	if m.findings.Len() > 0 {
-		m.setFocus(FocusFindings)
-	} else {
-		m.setFocus(FocusHeader)
-	}
-	m.relayout()
-}
-
-func (m *Model) isEditKey(k tea.KeyMsg) bool {
-	km := m.input.KeyMap
-	return key.Matches(k, km.Left, km.Right, km.Up, km.Down, km.Home, km.End, km.Backspace,
-		km.Delete, km.Clear, km.DeleteWord, km.KillToEnd)
 }
 
 // View implements tea.Model. It only joins what Update prepared.
@@ -326,6 +287,8 @@ func (m Model) centreView() string {
 	switch {
 	case m.overlay != nil:
 		return lipgloss.Place(m.width, m.paneH, lipgloss.Center, lipgloss.Center, m.styles.Overlay.Render(m.overlay.View()))
+	case m.fullHelp:
+		return lipgloss.NewStyle().Width(m.width).Height(m.paneH).MaxHeight(m.paneH).Render(m.fullHelpBox(m.width))
 	case m.showExplain && m.explain != nil:
 		return lipgloss.NewStyle().Width(m.width).Height(m.paneH).MaxHeight(m.paneH).Render(m.explain.View())
 	}
@@ -338,9 +301,6 @@ func (m Model) helpView() string {
 		km = m.keys
 	}
 	h := m.help.ShortHelpView(km.ShortHelp())
-	if m.fullHelp {
-		h = m.help.FullHelpView(km.FullHelp())
-	}
 	if status != "" {
 		return status + "\n" + h
 	}

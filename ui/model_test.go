@@ -237,7 +237,7 @@ func TestSelectingAFindingMarksItsBytesAndShowsItsPane(t *testing.T) {
 		t.Fatalf("pane shown %d, want the payload's", m.panes.Active())
 	}
 	m = send(m, keyOf(tea.KeyDown))
-	if m.findings.Index() != 1 || !markerUnder(m.View(), "aaaa.bbbbbbbb", 0, 1) {
+	if m.findings.Index() != 1 || !markerUnderGlyph(m.View(), "aaaa.bbbbbbbb", 0, 1, "~") {
 		t.Fatalf("after down: selection %d, marker not under the header byte:\n%s", m.findings.Index(), m.View())
 	}
 	if m.panes.Active() != panes.Header {
@@ -252,10 +252,15 @@ func TestSelectingAFindingMarksItsBytesAndShowsItsPane(t *testing.T) {
 // markerUnder reports whether the line after the one starting with row has carets at
 // columns [col, col+n) and nowhere else.
 func markerUnder(view, row string, col, n int) bool {
+	return markerUnderGlyph(view, row, col, n, "^")
+}
+
+// markerUnderGlyph is markerUnder with the marker glyph of a severity (~ for a warning).
+func markerUnderGlyph(view, row string, col, n int, glyph string) bool {
 	lines := strings.Split(view, "\n")
 	for i, l := range lines {
 		if strings.HasPrefix(l, row) && i+1 < len(lines) {
-			want := strings.Repeat(" ", col) + strings.Repeat("^", n)
+			want := strings.Repeat(" ", col) + strings.Repeat(glyph, n)
 			return strings.TrimRight(lines[i+1], " ") == want
 		}
 	}

@@ -33,10 +33,13 @@ func (m *Model) recompute() {
 	r := m.report
 	if r == nil {
 		m.findings.SetFindings(nil)
+		m.findings.SetCandidates(nil)
 	} else {
 		m.findings.SetFindings(r.Findings)
+		m.findings.SetCandidates(r.Candidates)
 	}
 	m.input.SetSpans(spans(r))
+	m.panes.SetNested(m.nestedReport(r))
 	m.panes.SetReport(r)
 	if m.explain != nil {
 		m.explain.SetReport(r)
@@ -45,12 +48,28 @@ func (m *Model) recompute() {
 		m.setFocus(FocusInput)
 	}
 	if m.focus.pane() < 0 {
-		// no pane chosen by hand: show the one the headline is about
-		if f := m.findings.Selected(); f != nil && f.Severity > inspect.Info {
-			m.panes.Show(m.paneOfFinding(f))
+		// no pane chosen by hand: show the one the headline is about, at its member
+		if f := m.findings.Selected(); f != nil && (f.Severity > inspect.Info || m.focus == FocusFindings) {
+			m.revealFinding()
 		}
 	}
 	m.syncMarks()
+}
+
+// nestedReport inspects the inner token of a nested JWT, once per inner token (memoised:
+// the outer token's edits elsewhere keep it).
+func (m *Model) nestedReport(r *inspect.Report) *inspect.Report {
+	if r == nil || r.NestedToken == "" {
+		m.nested, m.nestedFor = nil, ""
+		return nil
+	}
+	if m.nested == nil || m.nestedFor != r.NestedToken {
+		m.nestedFor = r.NestedToken
+		m.nested = m.inspectFn([]byte(r.NestedToken), inspect.Options{
+			Now: m.cfg.Now(), Leeway: m.cfg.Leeway, MaxSize: m.cfg.MaxSize, Expect: m.cfg.Expect,
+		})
+	}
+	return m.nested
 }
 
 // spans colours the raw input by segment: each segment's raw bytes in its part's colour,
@@ -141,7 +160,7 @@ func (m *Model) syncMarks() {
 		if f.Part == inspect.PartToken && !selected {
 			continue // underlining the whole token would say nothing
 		}
-		marks = append(marks, tokeninput.Mark{Start: f.Offset, End: min(n, f.Offset+max(0, f.Length)), Selected: selected})
+		marks = append(marks, tokeninput.Mark{Start: f.Offset, End: min(n, f.Offset+max(0, f.Length)), Selected: selected, Level: levelOf(f.Severity)})
 		if selected && (m.focus == FocusFindings || !m.followCursor) {
 			anchor = f.Offset
 		}
@@ -243,4 +262,15 @@ func (m *Model) counter() string {
 		b.WriteString(" · " + string(r.Kind))
 	}
 	return b.String()
+}
+
+// levelOf is the token strip's mark level of a severity.
+func levelOf(s inspect.Severity) tokeninput.Level {
+	switch s {
+	case inspect.Error:
+		return tokeninput.Error
+	case inspect.Warning:
+		return tokeninput.Warning
+	}
+	return tokeninput.Info
 }

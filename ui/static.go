@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -30,6 +31,9 @@ type ReportOptions struct {
 	Color bool
 	// KeysGiven says a key or secret was given, so an unverified token is a failure.
 	KeysGiven bool
+	// Source says where the input came from when that is not the argument or stdin, e.g.
+	// "read from token.txt"; it is printed under the verdict (sanitised).
+	Source string
 }
 
 // ColorWanted reports whether a report written to w may use colour: w is a terminal,
@@ -42,6 +46,21 @@ func ColorWanted(w io.Writer) bool {
 	return os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
 }
 
+// newReportRenderer is the renderer of the static report: its colour profile is decided
+// here (basic ANSI colours when color, none otherwise; ColorWanted decides from the
+// environment), and its background is set, so termenv never sends a query (OSC 11, CSI 6n)
+// to the terminal and never waits for an answer.
+func newReportRenderer(w io.Writer, color bool) *lipgloss.Renderer {
+	profile := termenv.Ascii
+	if color {
+		profile = termenv.ANSI
+	}
+	r := lipgloss.NewRenderer(w, termenv.WithProfile(profile))
+	r.SetColorProfile(profile)
+	r.SetHasDarkBackground(true)
+	return r
+}
+
 // staticStyles are the styles of the static report, bound to one renderer.
 type staticStyles struct {
 	verdictOK, verdictBad, verdictNeutral lipgloss.Style
@@ -52,6 +71,7 @@ type staticStyles struct {
 	caretErr, caretWarn                   lipgloss.Style
 	sev                                   map[inspect.Severity]lipgloss.Style
 	code, dim, escaped                    lipgloss.Style
+	plain                                 lipgloss.Style // no style, on this renderer
 }
 
 // newStaticStyles builds the styles on r. The colours are the basic ANSI ones, readable on
@@ -85,6 +105,7 @@ func newStaticStyles(r *lipgloss.Renderer) staticStyles {
 		code:    s().Bold(true),
 		dim:     s().Faint(true),
 		escaped: s().Reverse(true),
+		plain:   s(),
 	}
 }
 
@@ -97,6 +118,8 @@ const (
 	VerdictInvalid     Verdict = "INVALID"      // well-formed, but signature, key or claims fail
 	VerdictNotVerified Verdict = "NOT VERIFIED" // no error, but nothing vouches for the signature
 	VerdictMalformed   Verdict = "MALFORMED"    // the token itself is damaged or not a token
+	VerdictUnsecured   Verdict = "UNSECURED"    // alg none: no key can verify it, nothing protects it
+	VerdictEncrypted   Verdict = "ENCRYPTED"    // a JWE: decrypted with a key, never verified here
 )
 
 // malformedPrefixes are the code families that say the token itself is damaged.
@@ -108,20 +131,36 @@ var malformedCodes = map[string]bool{
 	"signature.length": true, "signature.der-encoded": true,
 }
 
+// isMalformed reports whether f says the token itself is damaged.
+func isMalformed(f inspect.Finding) bool {
+	if f.Severity != inspect.Error {
+		return false
+	}
+	if malformedCodes[f.Code] {
+		return true
+	}
+	for _, p := range malformedPrefixes {
+		if strings.HasPrefix(f.Code, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // JudgeVerdict returns the verdict of r; keysGiven says whether a key or secret was given.
+// A damaged token is MALFORMED; an unsecured one (alg none) or a JWE, which no key can
+// verify, is UNSECURED or ENCRYPTED whether or not a key was given.
 func JudgeVerdict(r *inspect.Report, keysGiven bool) Verdict {
 	for _, f := range r.Findings {
-		if f.Severity != inspect.Error {
-			continue
-		}
-		if malformedCodes[f.Code] {
+		if isMalformed(f) {
 			return VerdictMalformed
 		}
-		for _, p := range malformedPrefixes {
-			if strings.HasPrefix(f.Code, p) {
-				return VerdictMalformed
-			}
-		}
+	}
+	switch r.Kind {
+	case inspect.KindUnsecured:
+		return VerdictUnsecured
+	case inspect.KindJWE:
+		return VerdictEncrypted
 	}
 	if r.HasErrors() || r.Verification.Status == inspect.Invalid {
 		return VerdictInvalid
@@ -140,12 +179,7 @@ func JudgeVerdict(r *inspect.Report, keysGiven bool) Verdict {
 // signature, the verification and every finding with its hint. Every string that comes
 // from the token goes through inspect.Sanitize first.
 func WriteReport(w io.Writer, r *inspect.Report, opt ReportOptions) error {
-	rend := lipgloss.NewRenderer(w)
-	if opt.Color {
-		rend.SetColorProfile(termenv.ANSI)
-	} else {
-		rend.SetColorProfile(termenv.Ascii)
-	}
+	rend := newReportRenderer(w, opt.Color)
 	width := opt.Width
 	if width <= 0 {
 		width = 80
@@ -155,6 +189,9 @@ func WriteReport(w io.Writer, r *inspect.Report, opt ReportOptions) error {
 	}
 	p := &printer{st: newStaticStyles(rend), width: width}
 	p.verdict(r, opt.KeysGiven)
+	if opt.Source != "" {
+		p.wrapped("  ", 4, "input: "+inspect.Sanitize(opt.Source), p.st.dim)
+	}
 	p.token(r)
 	p.json("Header", r, inspect.PartHeader, r.Header)
 	if r.Kind == inspect.KindJWE {
@@ -177,9 +214,35 @@ type printer struct {
 	b     strings.Builder
 	st    staticStyles
 	width int
+
+	budget, rows, cut int // the row budget of the current section (see limitRows)
 }
 
-func (p *printer) line(s string) { p.b.WriteString(s); p.b.WriteByte('\n') }
+// line writes one line of the report. Inside a section with a row budget (limitRows), the
+// lines past the budget are counted instead of written.
+func (p *printer) line(s string) {
+	if p.budget > 0 {
+		if p.rows >= p.budget {
+			p.cut++
+			return
+		}
+		p.rows++
+	}
+	p.b.WriteString(s)
+	p.b.WriteByte('\n')
+}
+
+// limitRows gives the lines written until endLimit a budget of n rows.
+func (p *printer) limitRows(n int) { p.budget, p.rows, p.cut = n, 0, 0 }
+
+// endLimit ends the row budget and says how many rows were left out, and where to see them.
+func (p *printer) endLimit(where string) {
+	cut := p.cut
+	p.budget, p.rows, p.cut = 0, 0, 0
+	if cut > 0 {
+		p.line(p.st.dim.Render(fmt.Sprintf("  … %d more %s not shown (%s)", cut, plural(cut, "line", "lines"), where)))
+	}
+}
 
 func (p *printer) heading(s string) {
 	p.line("")
@@ -220,13 +283,18 @@ func wrapWords(text string, firstLimit, restLimit int) []string {
 			cur.WriteByte(' ')
 			curW++
 		}
-		for ww > limit-curW {
-			// A word longer than the room left: break it.
-			head := ansi.Truncate(word, limit-curW, "")
-			cur.WriteString(head)
-			word = strings.TrimPrefix(word, head)
-			ww = ansi.StringWidth(word)
-			flush()
+		if ww > limit-curW {
+			// A word longer than the room left: break it, rune by rune (one pass, however
+			// long the word).
+			for _, r := range word {
+				rw := ansi.StringWidth(string(r))
+				if curW+rw > limit && curW > 0 {
+					flush()
+				}
+				cur.WriteRune(r)
+				curW += rw
+			}
+			continue
 		}
 		cur.WriteString(word)
 		curW += ww
@@ -237,50 +305,89 @@ func wrapWords(text string, firstLimit, restLimit int) []string {
 	return lines
 }
 
-// verdict writes the one-line verdict and the headline finding.
+// headline returns the finding the verdict rests on, and what the verdict line says about
+// it (its message, or the verdict's own words for alg none and JWE).
+func headline(r *inspect.Report, v Verdict, keysGiven bool) (*inspect.Finding, string) {
+	byCode := func(code string) *inspect.Finding {
+		for i := range r.Findings {
+			if r.Findings[i].Code == code {
+				return &r.Findings[i]
+			}
+		}
+		return nil
+	}
+	msg := func(f *inspect.Finding) string {
+		if f == nil {
+			return inspect.Sanitize(r.Verification.Detail)
+		}
+		return inspect.Sanitize(f.Message)
+	}
+	switch v {
+	case VerdictUnsecured:
+		return byCode("header.alg-none"), "alg none: nothing protects this token"
+	case VerdictEncrypted:
+		return byCode("structure.jwe"), "JWE, payload cannot be shown without the key"
+	case VerdictVerified:
+		return byCode("signature.verified"), inspect.Sanitize(r.Verification.Detail)
+	case VerdictInvalid, VerdictMalformed:
+		f := firstAtLeast(r, inspect.Error)
+		if f == nil {
+			f = firstAtLeast(r, inspect.Warning)
+		}
+		return f, msg(f)
+	}
+	if !keysGiven {
+		return byCode("signature.not-verified"), "no key given; add --key FILE or --secret TEXT to verify"
+	}
+	f := firstAtLeast(r, inspect.Warning)
+	return f, msg(f)
+}
+
+// verdict writes the verdict: the word, then what it rests on and the headline finding's
+// code, wrapped (never cut) onto indented lines; then, for a token that passes or is not
+// judged, the first warning that qualifies it, and for one that fails, how many errors more.
 func (p *printer) verdict(r *inspect.Report, keysGiven bool) {
 	v := JudgeVerdict(r, keysGiven)
 	mark, style := "•", p.st.verdictNeutral
 	switch v {
 	case VerdictVerified:
 		mark, style = "✓", p.st.verdictOK
-	case VerdictInvalid, VerdictMalformed:
+	case VerdictInvalid, VerdictMalformed, VerdictUnsecured:
 		mark, style = "✗", p.st.verdictBad
 	}
-	// The verdict is one line: the word and what it rests on (the headline finding's code,
-	// or the verification). The headline's message follows, indented, so the line a person
-	// reads first is never wrapped.
-	var head string
-	var next *inspect.Finding
-	switch v {
-	case VerdictVerified:
-		head = inspect.Sanitize(r.Verification.Detail)
-		next = firstAtLeast(r, inspect.Warning)
-	case VerdictInvalid, VerdictMalformed:
-		if next = firstAtLeast(r, inspect.Error); next != nil {
-			head = next.Code
-			if more := countAtLeast(r, inspect.Error) - 1; more > 0 {
-				head += fmt.Sprintf(" (and %d more %s)", more, plural(more, "error", "errors"))
-			}
-		} else {
-			head = inspect.Sanitize(r.Verification.Detail)
-		}
-	default:
-		head = "no key given; add --key FILE or --secret TEXT to verify"
-		if keysGiven {
-			head = inspect.Sanitize(r.Verification.Detail)
-		}
-		next = firstAtLeast(r, inspect.Warning)
+	head, text := headline(r, v, keysGiven)
+	if head != nil {
+		text += " (" + head.Code + ")"
 	}
-	word := style.Render(mark + " " + string(v))
-	room := p.width - ansi.StringWidth(word) - 3
-	p.line(word + " — " + ansi.Truncate(head, room, "…"))
-	if next != nil {
-		text := inspect.Sanitize(next.Message)
-		if v == VerdictVerified || v == VerdictNotVerified {
-			text = fmt.Sprintf("but %s (%s)", text, next.Code)
+	if text == "" {
+		text = "no finding"
+	}
+	p.wrapped(style.Render(mark+" "+string(v))+" — ", 4, text, p.st.plain)
+	var next *inspect.Finding
+	var more int
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		if f == head || f.Severity < inspect.Warning {
+			continue
 		}
-		p.wrapped("    ", 4, text, lipgloss.NewStyle())
+		switch {
+		case v == VerdictInvalid || v == VerdictMalformed:
+			if f.Severity == inspect.Error {
+				more++
+			}
+		case next == nil:
+			next = f
+		}
+	}
+	switch {
+	case more > 0:
+		p.wrapped("    ", 4, fmt.Sprintf("and %d more %s, listed under Findings", more, plural(more, "error", "errors")), p.st.dim)
+	case next != nil:
+		word := "but"
+		if v == VerdictUnsecured || v == VerdictEncrypted {
+			word = "also:"
+		}
+		p.wrapped("    ", 4, fmt.Sprintf("%s %s (%s)", word, inspect.Sanitize(next.Message), next.Code), p.st.plain)
 	}
 }
 
@@ -333,32 +440,7 @@ func tokenCells(r *inspect.Report) []cell {
 			partAt[i] = s.Part
 		}
 	}
-	hit := make([]int, len(tok)+1) // 0 none, 1+severity
-	if len(r.RawOffsets) == len(tok)+1 {
-		for _, f := range r.Findings {
-			if f.Severity < inspect.Warning || (f.Length == 0 && f.Offset == 0) {
-				continue
-			}
-			lo, hi := f.Offset, f.Offset+f.Length
-			if len(tok) > 1 && lo <= r.RawOffsets[0] && hi >= r.RawOffsets[len(tok)-1]+1 {
-				continue // about the token as a whole: carets under all of it would hide the rest
-			}
-			if f.Length == 0 { // a point: the first token byte at or after it
-				for i := 0; i <= len(tok); i++ {
-					if r.RawOffsets[i] >= lo {
-						hit[i] = max(hit[i], int(f.Severity)+1)
-						break
-					}
-				}
-				continue
-			}
-			for i := 0; i < len(tok); i++ {
-				if ro := r.RawOffsets[i]; ro >= lo && ro < hi {
-					hit[i] = max(hit[i], int(f.Severity)+1)
-				}
-			}
-		}
-	}
+	hit := markHits(r)
 	cells := make([]cell, 0, len(tok)+1)
 	for i := 0; i < len(tok); {
 		ru, n := utf8.DecodeRuneInString(tok[i:])
@@ -382,6 +464,90 @@ func tokenCells(r *inspect.Report) []cell {
 	return cells
 }
 
+// markHits returns, per byte of the normalised token and one past its end, 0 when no
+// warning or error finding points at it, else 1 plus the highest severity that does. It
+// takes one pass over the findings and one over the raw offsets (coverage counts per
+// severity, summed as a running total), so it is linear in the findings and the input.
+func markHits(r *inspect.Report) []int {
+	tok := r.Token
+	hit := make([]int, len(tok)+1)
+	if len(r.RawOffsets) != len(tok)+1 {
+		return hit
+	}
+	rawEnd := r.RawOffsets[len(tok)] + 1
+	for _, ro := range r.RawOffsets {
+		rawEnd = max(rawEnd, ro+1)
+	}
+	// starts[s][o] - ends: how many findings of severity s begin (+1) or end (-1) at raw offset o.
+	var cover [2][]int32
+	monotonic := sort.IntsAreSorted(r.RawOffsets)
+	for _, f := range r.Findings {
+		if f.Severity < inspect.Warning || (f.Length == 0 && f.Offset == 0) {
+			continue
+		}
+		lo, hi := f.Offset, f.Offset+f.Length
+		if len(tok) > 1 && lo <= r.RawOffsets[0] && hi >= r.RawOffsets[len(tok)-1]+1 {
+			continue // about the token as a whole: carets under all of it would hide the rest
+		}
+		sev := int(f.Severity) + 1
+		if f.Length == 0 { // a point: the first token byte at or after it
+			i := firstAtOrAfter(r.RawOffsets, lo, monotonic)
+			if i >= 0 {
+				hit[i] = max(hit[i], sev)
+			}
+			continue
+		}
+		lo, hi = max(lo, 0), min(hi, rawEnd)
+		if lo >= hi {
+			continue
+		}
+		k := 0
+		if f.Severity == inspect.Error {
+			k = 1
+		}
+		if cover[k] == nil {
+			cover[k] = make([]int32, rawEnd+1)
+		}
+		cover[k][lo]++
+		cover[k][hi]--
+	}
+	for k, c := range cover {
+		if c == nil {
+			continue
+		}
+		for o := 1; o < len(c); o++ {
+			c[o] += c[o-1]
+		}
+		sev := int(inspect.Warning) + 1
+		if k == 1 {
+			sev = int(inspect.Error) + 1
+		}
+		for i := 0; i < len(tok); i++ {
+			if c[r.RawOffsets[i]] > 0 {
+				hit[i] = max(hit[i], sev)
+			}
+		}
+	}
+	return hit
+}
+
+// firstAtOrAfter is the first index i with offs[i] >= lo, or -1; a binary search when offs
+// is sorted (as raw offsets are), else a scan.
+func firstAtOrAfter(offs []int, lo int, sorted bool) int {
+	if sorted {
+		if i := sort.SearchInts(offs, lo); i < len(offs) {
+			return i
+		}
+		return -1
+	}
+	for i, o := range offs {
+		if o >= lo {
+			return i
+		}
+	}
+	return -1
+}
+
 // token writes the token strip: per wrapped row, a label line naming the segments, the
 // token text, and a caret line under the bytes findings point at.
 func (p *printer) token(r *inspect.Report) {
@@ -392,24 +558,36 @@ func (p *printer) token(r *inspect.Report) {
 	p.heading(fmt.Sprintf("Token — %d characters, %d segments, %s", utf8.RuneCountInString(r.Token), nseg, r.Kind))
 	cells := tokenCells(r)
 	avail := p.width - 2
+	// Rows are slices of cells (no copies): a new row starts where the next cell would
+	// pass the width.
 	var rows [][]cell
-	var row []cell
-	w := 0
-	for _, c := range cells {
-		cw := ansi.StringWidth(c.text)
-		if w+cw > avail && len(row) > 0 {
-			rows = append(rows, row)
-			row, w = nil, 0
+	start, w := 0, 0
+	for i, c := range cells {
+		cw := cellWidth(c)
+		if w+cw > avail && i > start {
+			rows = append(rows, cells[start:i:i])
+			start, w = i, 0
 		}
-		row = append(row, c)
 		w += cw
 	}
-	if len(row) > 0 {
-		rows = append(rows, row)
+	if start < len(cells) {
+		rows = append(rows, cells[start:])
 	}
 	var anyErr, anyWarn bool
 	var prevPart inspect.Part
-	for _, row := range rows {
+	shown := pickRows(rows, maxTokenRows)
+	for ri, row := range rows {
+		if !shown[ri] {
+			if ri == 0 || shown[ri-1] {
+				n := 0
+				for j := ri; j < len(rows) && !shown[j]; j++ {
+					n++
+				}
+				p.line(p.st.dim.Render(fmt.Sprintf("  ⋮ %d %s of the token not shown (--json has it whole)", n, plural(n, "row", "rows"))))
+			}
+			prevPart = row[len(row)-1].part
+			continue
+		}
 		if l := p.labels(row, prevPart); l != "" {
 			p.line("  " + l)
 		}
@@ -467,6 +645,72 @@ func (p *printer) token(r *inspect.Report) {
 	}
 }
 
+// Caps on what the report prints, so a huge input (up to the 1 MiB cap, or more with
+// --max-size) still prints a report a person can read. Each cut is said where it is made.
+const (
+	maxTokenRows    = 48  // rows of the token strip
+	maxFindings     = 200 // findings listed one by one; the rest are counted per code
+	maxJSONLines    = 200 // lines of the header or payload JSON
+	maxClaims       = 200 // rows of the claims table
+	maxCandidates   = 50  // other tokens in the input
+	tokenHeadRows   = 16  // rows always shown at the start of a long token
+	tokenTailRows   = 4   // and at its end
+	maxRowsWithHits = maxTokenRows - tokenHeadRows - tokenTailRows
+)
+
+// maxClaimValue is how many bytes of a claim's value the Claims table shows; the payload
+// section above holds it whole (within its own budget).
+const maxClaimValue = 240
+
+// shorten cuts s to at most n bytes at a rune boundary, saying how long it was.
+func shorten(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + fmt.Sprintf("… (%d bytes in all)", len(s))
+}
+
+// pickRows chooses which rows of the token strip to draw when there are more than limit:
+// the first and last few, and the first rows with carets (the bytes findings point at).
+func pickRows(rows [][]cell, limit int) []bool {
+	shown := make([]bool, len(rows))
+	if len(rows) <= limit {
+		for i := range shown {
+			shown[i] = true
+		}
+		return shown
+	}
+	for i := 0; i < tokenHeadRows; i++ {
+		shown[i] = true
+	}
+	for i := len(rows) - tokenTailRows; i < len(rows); i++ {
+		shown[i] = true
+	}
+	n := 0
+	for i := tokenHeadRows; i < len(rows)-tokenTailRows && n < maxRowsWithHits; i++ {
+		for _, c := range rows[i] {
+			if c.hit {
+				shown[i] = true
+				n++
+				break
+			}
+		}
+	}
+	return shown
+}
+
+// cellWidth is the columns a cell takes: 1 for the printable ASCII most tokens are.
+func cellWidth(c cell) int {
+	if len(c.text) == 1 && c.text[0] >= 0x20 && c.text[0] < 0x7f {
+		return 1
+	}
+	return ansi.StringWidth(c.text)
+}
+
 // sameLook reports whether two cells are drawn in the same style.
 func sameLook(a, b cell) bool {
 	return a.part == b.part && a.esc == b.esc && a.hit == b.hit && a.mark == b.mark
@@ -515,15 +759,13 @@ func (p *printer) json(title string, r *inspect.Report, part inspect.Part, v *in
 		return
 	}
 	p.heading(title)
+	p.limitRows(maxJSONLines)
+	defer p.endLimit("--json has the whole " + strings.ToLower(title))
 	switch {
 	case v != nil:
-		for _, l := range Reindent(v.Raw) {
-			p.hardwrapped("  ", inspect.Sanitize(l))
-		}
+		p.jsonLines(Reindent(v.Raw))
 	case seg.JSON != nil:
-		for _, l := range Reindent(seg.JSON.Raw) {
-			p.hardwrapped("  ", inspect.Sanitize(l))
-		}
+		p.jsonLines(Reindent(seg.JSON.Raw))
 	case !seg.Decoded:
 		p.line(p.st.dim.Render("  (could not be decoded)"))
 	case len(seg.Bytes) == 0:
@@ -531,10 +773,27 @@ func (p *printer) json(title string, r *inspect.Report, part inspect.Part, v *in
 	case utf8.Valid(seg.Bytes):
 		p.line(p.st.dim.Render("  not JSON; the decoded text:"))
 		for _, l := range strings.Split(string(seg.Bytes), "\n") {
-			p.hardwrapped("  ", inspect.Sanitize(l))
+			if p.rows >= p.budget {
+				p.cut++
+				continue
+			}
+			// Prose: wrapped at word boundaries within the width; a word longer than a
+			// line is broken.
+			p.wrapped("  ", 2, inspect.Sanitize(l), p.st.plain)
 		}
 	default:
 		p.line(p.st.dim.Render(fmt.Sprintf("  not text; %d bytes: %s", len(seg.Bytes), shortHex(seg.Bytes))))
+	}
+}
+
+// jsonLines writes re-indented JSON lines; the section's row budget bounds them.
+func (p *printer) jsonLines(lines []string) {
+	for i, l := range lines {
+		if p.budget > 0 && p.rows >= p.budget {
+			p.cut += len(lines) - i // the rest, counted as the lines they are before wrapping
+			return
+		}
+		p.hardwrapped("  ", inspect.Sanitize(l))
 	}
 }
 
@@ -577,11 +836,20 @@ func (p *printer) claims(r *inspect.Report) {
 		}
 		titleW = max(titleW, min(len(titles[i]), 22))
 	}
+	extra := 0
+	if len(shown) > maxClaims {
+		shown, extra = shown[:maxClaims], len(shown)-maxClaims
+	}
+	defer func() {
+		if extra > 0 {
+			p.line(p.st.dim.Render(fmt.Sprintf("  … and %d more %s (--json lists them all)", extra, plural(extra, "claim", "claims"))))
+		}
+	}()
 	for i, c := range shown {
 		name := inspect.Sanitize(c.Name)
 		val := ""
 		if c.Value != nil {
-			val = inspect.Sanitize(c.Value.Raw)
+			val = inspect.Sanitize(shorten(c.Value.Raw, maxClaimValue))
 		}
 		if c.IsTime {
 			val += "  = " + c.Time.UTC().Format("2006-01-02 15:04:05 UTC")
@@ -590,7 +858,7 @@ func (p *printer) claims(r *inspect.Report) {
 			}
 		}
 		if c.Problem != "" {
-			val += "  ✗ " + c.Problem
+			val += "  " + severityMark[problemSeverity(r, c.Problem)] + " " + c.Problem
 		}
 		if c.Part == inspect.PartHeader {
 			val += " (header)"
@@ -604,8 +872,22 @@ func (p *printer) claims(r *inspect.Report) {
 		if indent > p.width/2 {
 			indent = 6
 		}
-		p.wrapped(p.st.code.Render(first)+p.st.dim.Render(title), indent, val, lipgloss.NewStyle())
+		p.wrapped(p.st.code.Render(first)+p.st.dim.Render(title), indent, val, p.st.plain)
 	}
+}
+
+// problemSeverity is the severity of the finding a claim's Problem names: the report's
+// own finding when there is one, else the catalogue's default.
+func problemSeverity(r *inspect.Report, code string) inspect.Severity {
+	for _, f := range r.Findings {
+		if f.Code == code {
+			return f.Severity
+		}
+	}
+	if ci, ok := inspect.LookupCode(code); ok {
+		return ci.Severity
+	}
+	return inspect.Error
 }
 
 // signature writes the alg, the signature length against what the alg needs, and the bytes.
@@ -658,7 +940,9 @@ func (p *printer) nested(r *inspect.Report) {
 		return
 	}
 	p.heading("Inner token (the payload is itself a JWT; inspect it with jwtlens check)")
+	p.limitRows(maxTokenRows)
 	p.hardwrapped("  ", inspect.Sanitize(r.NestedToken))
+	p.endLimit("--json has the whole token")
 }
 
 // shortHex is b in hex, shortened to its first 16 and last 8 bytes when longer.
@@ -683,10 +967,15 @@ func (p *printer) verification(r *inspect.Report, keysGiven bool) {
 	if v.Detail != "" {
 		status += " — " + inspect.Sanitize(v.Detail)
 	}
-	if v.Status == inspect.NotChecked && !keysGiven {
+	switch {
+	case r.Kind == inspect.KindUnsecured:
+		status += " (alg none: no key can verify it)"
+	case r.Kind == inspect.KindJWE:
+		status += " (a JWE is decrypted, not verified)"
+	case v.Status == inspect.NotChecked && !keysGiven:
 		status += " (add --key FILE or --secret TEXT)"
 	}
-	p.wrapped("  status    ", 12, status, lipgloss.NewStyle())
+	p.wrapped("  status    ", 12, status, p.st.plain)
 	if k := v.Key; k != nil {
 		desc := string(k.Family)
 		switch {
@@ -720,9 +1009,12 @@ func (p *printer) verification(r *inspect.Report, keysGiven bool) {
 			desc += fmt.Sprintf("; certificate %s, valid %s to %s", inspect.Sanitize(c.Subject),
 				c.NotBefore.UTC().Format(time.DateOnly), c.NotAfter.UTC().Format(time.DateOnly))
 		}
-		p.wrapped("  key       ", 12, desc, lipgloss.NewStyle())
+		p.wrapped("  key       ", 12, desc, p.st.plain)
 	}
 }
+
+// severityMark is the plain-character mark of each severity, drawn with or without colour.
+var severityMark = map[inspect.Severity]string{inspect.Error: "✗", inspect.Warning: "!", inspect.Info: "i"}
 
 // findings writes every finding: severity, code, where, message and hint.
 func (p *printer) findings(r *inspect.Report) {
@@ -731,8 +1023,11 @@ func (p *printer) findings(r *inspect.Report) {
 		p.line("  none")
 		return
 	}
-	marks := map[inspect.Severity]string{inspect.Error: "✗", inspect.Warning: "!", inspect.Info: "i"}
-	for _, f := range r.Findings {
+	listed, rest := r.Findings, []inspect.Finding(nil)
+	if len(listed) > maxFindings {
+		listed, rest = capFindings(r.Findings)
+	}
+	for _, f := range listed {
 		where := string(f.Part)
 		if f.Length > 0 || f.Offset > 0 {
 			where += fmt.Sprintf(" @%d", f.Offset)
@@ -740,7 +1035,7 @@ func (p *printer) findings(r *inspect.Report) {
 				where += fmt.Sprintf("+%d", f.Length)
 			}
 		}
-		sev := fmt.Sprintf("%s %-7s", marks[f.Severity], f.Severity)
+		sev := fmt.Sprintf("%s %-7s", severityMark[f.Severity], f.Severity)
 		head := "  " + p.st.sev[f.Severity].Render(sev) + " " + p.st.code.Render(f.Code)
 		if ansi.StringWidth(head)+2+len(where) <= p.width {
 			p.line(head + p.st.dim.Render("  "+where))
@@ -749,12 +1044,50 @@ func (p *printer) findings(r *inspect.Report) {
 			p.line("    " + p.st.dim.Render(where))
 		}
 		if f.Message != "" {
-			p.wrapped("    ", 4, inspect.Sanitize(f.Message), lipgloss.NewStyle())
+			p.wrapped("    ", 4, inspect.Sanitize(f.Message), p.st.plain)
 		}
 		if f.Hint != "" {
 			p.wrapped("    → ", 6, inspect.Sanitize(f.Hint), p.st.dim)
 		}
 	}
+	p.moreFindings(rest)
+}
+
+// capFindings splits findings into at most maxFindings to list, in their order, and the
+// rest to count. No code takes more than maxPerCode of the listed ones, so seventy
+// thousand duplicate members do not hide the one finding of another kind.
+func capFindings(all []inspect.Finding) (listed, rest []inspect.Finding) {
+	const maxPerCode = 20
+	per := map[string]int{}
+	for _, f := range all {
+		if len(listed) < maxFindings && per[f.Code] < maxPerCode {
+			per[f.Code]++
+			listed = append(listed, f)
+			continue
+		}
+		rest = append(rest, f)
+	}
+	return listed, rest
+}
+
+// moreFindings counts the findings past the listed ones per code, most frequent first.
+func (p *printer) moreFindings(rest []inspect.Finding) {
+	if len(rest) == 0 {
+		return
+	}
+	count := map[string]int{}
+	var codes []string
+	for _, f := range rest {
+		if count[f.Code] == 0 {
+			codes = append(codes, f.Code)
+		}
+		count[f.Code]++
+	}
+	sort.SliceStable(codes, func(i, j int) bool { return count[codes[i]] > count[codes[j]] })
+	for _, c := range codes {
+		p.line(p.st.dim.Render(fmt.Sprintf("  … and %d more of code %s", count[c], c)))
+	}
+	p.line(p.st.dim.Render("  (jwtlens check --json lists every finding)"))
 }
 
 // candidates lists the other token-like strings found in the input.
@@ -763,8 +1096,13 @@ func (p *printer) candidates(r *inspect.Report) {
 		return
 	}
 	p.heading("Other tokens in the input")
-	for _, c := range r.Candidates {
-		p.wrapped("  ", 4, fmt.Sprintf("at byte %d, %d bytes: %s", c.Offset, c.Length, inspect.Sanitize(c.Where)), lipgloss.NewStyle())
+	cands := r.Candidates
+	if len(cands) > maxCandidates {
+		cands = cands[:maxCandidates]
+		defer p.line(p.st.dim.Render(fmt.Sprintf("  … and %d more (--json lists them all)", len(r.Candidates)-maxCandidates)))
+	}
+	for _, c := range cands {
+		p.wrapped("  ", 4, fmt.Sprintf("at byte %d, %d bytes: %s", c.Offset, c.Length, inspect.Sanitize(c.Where)), p.st.plain)
 	}
 }
 

@@ -3,10 +3,14 @@ package ui
 import (
 	"bytes"
 	"encoding/base64"
+	"fmt"
 	"io"
+	"os"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/muesli/termenv"
 
 	"jwtlens/inspect"
 	"jwtlens/keys"
@@ -80,8 +84,8 @@ func TestWriteReport(t *testing.T) {
 				Part: inspect.PartToken, Offset: 19, Message: "the token was cut short after 19 characters", Hint: "copy the whole token"},
 				inspect.Finding{Code: "structure.segment-count", Severity: inspect.Error, Part: inspect.PartToken, Offset: 0, Length: 19})
 		},
-		first:     "✗ MALFORMED — structure.truncated (and 1 more error)",
-		want:      []string{"    the token was cut short after 19 characters\n", "Token — 19 characters, 2 segments, JWS", "header────", "payload─", "Findings (2)", "✗ error   structure.truncated  token @19", "→ copy the whole token"},
+		first:     "✗ MALFORMED — the token was cut short after 19 characters (structure.truncated)",
+		want:      []string{"    and 1 more error, listed under Findings\n", "Token — 19 characters, 2 segments, JWS", "header────", "payload─", "Findings (2)", "✗ error   structure.truncated  token @19", "→ copy the whole token"},
 		caretLine: "eyJhbGciOi.eyJzdWIi",
 		carets:    []int{21},
 	}, {
@@ -90,8 +94,8 @@ func TestWriteReport(t *testing.T) {
 			return makeReport("abcd.ef!h.ijkl", 7, inspect.Finding{Code: "base64.invalid-char", Severity: inspect.Error,
 				Part: inspect.PartPayload, Offset: 7 + 7, Length: 1, Message: "'!' is not base64url"})
 		},
-		first:     "✗ MALFORMED — base64.invalid-char",
-		want:      []string{"    '!' is not base64url\n", "^ an error points here", "payload @14"},
+		first:     "✗ MALFORMED — '!' is not base64url (base64.invalid-char)",
+		want:      []string{"^ an error points here", "payload @14"},
 		caretLine: "abcd.ef!h.ijkl",
 		carets:    []int{2 + 7},
 	}, {
@@ -118,6 +122,7 @@ func TestWriteReport(t *testing.T) {
 		},
 		opt:   ReportOptions{KeysGiven: true},
 		first: "✓ VERIFIED — verified with HMAC-256 (secret.txt)",
+		// No signature.verified finding in this hand-made report: no code to name.
 		want: []string{"Header", "  {", `    "typ": "JWT",`, `    "alg": "HS256"`, "  }",
 			"Payload", `    "sub": "alice",`, `    "aud": [`, `      "a",`, `    ],`, `    "x": {}`,
 			"Claims", "exp  Expiration Time  1767229200  = 2026-01-01 01:00:00 UTC · in 1h",
@@ -134,8 +139,8 @@ func TestWriteReport(t *testing.T) {
 			return r
 		},
 		opt:   ReportOptions{KeysGiven: true},
-		first: "✗ INVALID — signature.invalid",
-		want:  []string{"    the signature does not verify with secret.txt\n", "length    3 bytes — HS256 needs 32", "status    invalid — does not verify with secret.txt"},
+		first: "✗ INVALID — the signature does not verify with secret.txt (signature.invalid)",
+		want:  []string{"length    3 bytes — HS256 needs 32", "status    invalid — does not verify with secret.txt"},
 	}, {
 		name: "JWE: part lengths instead of a payload",
 		report: func() *inspect.Report {
@@ -152,7 +157,7 @@ func TestWriteReport(t *testing.T) {
 			}
 			return r
 		},
-		first: "• NOT VERIFIED — no key given; add --key FILE or --secret TEXT to verify",
+		first: "• ENCRYPTED — JWE, payload cannot be shown without the key (structure.jwe)",
 		want: []string{"5 segments, JWE", "head en iv cipher ta", `"enc": "A256GCM"`, "Encrypted parts",
 			"ciphertext    6 characters, 4 bytes", "cannot be shown without the recipient's key", "i info    structure.jwe  token"},
 	}, {
@@ -248,17 +253,27 @@ func TestJudgeVerdict(t *testing.T) {
 		keysGiven bool
 		want      Verdict
 	}{
-		{"nothing wrong, no key", nil, inspect.NotChecked, false, VerdictNotVerified},
+		{"nothing wrong, no key", []inspect.Finding{f("signature.not-verified", inspect.Info)}, inspect.NotChecked, false, VerdictNotVerified},
 		{"verified", []inspect.Finding{f("signature.verified", inspect.Info)}, inspect.Verified, true, VerdictVerified},
 		{"bad signature", []inspect.Finding{f("signature.invalid", inspect.Error)}, inspect.Invalid, true, VerdictInvalid},
 		{"expired", []inspect.Finding{f("claims.expired", inspect.Error)}, inspect.NotChecked, false, VerdictInvalid},
 		{"truncated", []inspect.Finding{f("structure.truncated", inspect.Error)}, inspect.NotChecked, false, VerdictMalformed},
 		{"short signature", []inspect.Finding{f("signature.length", inspect.Error)}, inspect.Invalid, true, VerdictMalformed},
-		{"cannot check with a key", nil, inspect.CannotCheck, true, VerdictInvalid},
+		{"cannot check with a key", []inspect.Finding{f("key.type-mismatch", inspect.Warning)}, inspect.CannotCheck, true, VerdictInvalid},
 		{"warnings only", []inspect.Finding{f("base64.padding", inspect.Warning)}, inspect.NotChecked, false, VerdictNotVerified},
+		{"alg none", []inspect.Finding{f("header.alg-none", inspect.Warning)}, inspect.CannotCheck, false, VerdictUnsecured},
+		{"alg none with a key", []inspect.Finding{f("header.alg-none", inspect.Warning)}, inspect.CannotCheck, true, VerdictUnsecured},
+		{"JWE with a key", []inspect.Finding{f("structure.jwe", inspect.Info)}, inspect.CannotCheck, true, VerdictEncrypted},
+		{"alg none, cut short", []inspect.Finding{f("structure.truncated", inspect.Error)}, inspect.CannotCheck, false, VerdictMalformed},
 	}
 	for _, tt := range tests {
 		r := &inspect.Report{Findings: tt.findings, Verification: inspect.Verification{Status: tt.status}}
+		switch tt.findings[0].Code {
+		case "header.alg-none", "structure.truncated":
+			r.Kind = inspect.KindUnsecured
+		case "structure.jwe":
+			r.Kind = inspect.KindJWE
+		}
 		if got := JudgeVerdict(r, tt.keysGiven); got != tt.want {
 			t.Errorf("%s: JudgeVerdict = %q, want %q", tt.name, got, tt.want)
 		}
@@ -308,5 +323,202 @@ func BenchmarkWriteReport(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// dupToken is a JWS whose payload repeats one member n times: a finding per duplicate.
+func dupToken(n int) string {
+	enc := base64.RawURLEncoding
+	payload := "{" + strings.TrimSuffix(strings.Repeat(`"a":1,`, n), ",") + "}"
+	return enc.EncodeToString([]byte(`{"alg":"HS256","typ":"JWT"}`)) + "." + enc.EncodeToString([]byte(payload)) + "." +
+		enc.EncodeToString(bytes.Repeat([]byte{7}, 32))
+}
+
+// BenchmarkWriteReportFindings measures the report of a token with a finding per duplicate
+// member: the cost must grow linearly with the number of findings.
+func BenchmarkWriteReportFindings(b *testing.B) {
+	for _, n := range []int{1000, 4000, 16000} {
+		r := inspect.Inspect([]byte(dupToken(n)), inspect.Options{Now: time.Unix(1767225600, 0)})
+		b.Run(fmt.Sprintf("%dfindings", len(r.Findings)), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := WriteReport(io.Discard, r, ReportOptions{Width: 80}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// TestWriteReportManyFindings is a token with a finding per duplicate member: the report
+// takes well under a second, lists a bounded number of findings and counts the rest per
+// code, and keeps the token strip and the payload JSON to a bounded number of lines.
+func TestWriteReportManyFindings(t *testing.T) {
+	r := inspect.Inspect([]byte(dupToken(20000)), inspect.Options{Now: time.Unix(1767225600, 0)})
+	if len(r.Findings) < 20000 {
+		t.Fatalf("%d findings, want one per duplicate member", len(r.Findings))
+	}
+	limit := 500 * time.Millisecond
+	if raceEnabled {
+		limit *= 20
+	}
+	start := time.Now()
+	out := render(t, r, ReportOptions{Width: 80})
+	if took := time.Since(start); took > limit {
+		t.Errorf("the report of %d findings took %v (limit %v)", len(r.Findings), took, limit)
+	}
+	if n := strings.Count(out, "\n"); n > maxFindings*4+maxJSONLines+maxTokenRows*3+100 {
+		t.Errorf("the report is %d lines long", n)
+	}
+	for _, want := range []string{"more of code json.duplicate-key", "claims.no-exp", "rows of the token not shown", "more lines not shown"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the report lacks %q", want)
+		}
+	}
+	// The last bytes of the token are still drawn: its end is never cut away.
+	tail := r.Token[len(r.Token)-20:]
+	if !strings.Contains(out, tail) {
+		t.Errorf("the token's end %q is not shown", tail)
+	}
+}
+
+// TestMarkHitsLinear checks markHits against the definition on a report whose raw offsets
+// skip bytes (a removed prefix and a removed line break).
+func TestMarkHitsLinear(t *testing.T) {
+	r := makeReport("abcd.efgh.ijkl", 7,
+		inspect.Finding{Code: "w", Severity: inspect.Warning, Offset: 8, Length: 4},
+		inspect.Finding{Code: "e", Severity: inspect.Error, Offset: 10, Length: 2},
+		inspect.Finding{Code: "p", Severity: inspect.Error, Offset: 16, Length: 0},
+		inspect.Finding{Code: "i", Severity: inspect.Info, Offset: 7, Length: 3},
+		inspect.Finding{Code: "past", Severity: inspect.Warning, Offset: 21, Length: 0})
+	got := markHits(r)
+	w, e := int(inspect.Warning)+1, int(inspect.Error)+1
+	want := []int{0, w, w, e, e, 0, 0, 0, 0, e, 0, 0, 0, 0, w}
+	if !equalInts(got, want) {
+		t.Errorf("markHits = %v, want %v", got, want)
+	}
+}
+
+// TestVerdictWrapsAndNamesTheCode: a headline message longer than the line is wrapped onto
+// indented lines, never cut, and ends with the headline finding's code; alg none and JWE
+// say so and never suggest a key.
+func TestVerdictWrapsAndNamesTheCode(t *testing.T) {
+	long := "None of the keys given may be used to verify this token (see the key findings): each is ruled out by its use, key_ops or alg member"
+	r := makeReport("abcd.efgh.ijkl", 0, inspect.Finding{Code: "key.not-for-signing", Severity: inspect.Warning, Part: inspect.PartKey, Message: long})
+	r.Verification = inspect.Verification{Status: inspect.CannotCheck, Detail: long}
+	for _, width := range []int{40, 80} {
+		out := render(t, r, ReportOptions{Width: width, KeysGiven: true})
+		head, _, _ := strings.Cut(out, "\n\n")
+		if strings.Contains(head, "…") {
+			t.Errorf("width %d: the verdict is cut:\n%s", width, head)
+		}
+		var words []string
+		for i, l := range strings.Split(head, "\n") {
+			if len([]rune(l)) > width {
+				t.Errorf("width %d: verdict line over the width: %q", width, l)
+			}
+			if i > 0 && !strings.HasPrefix(l, "    ") {
+				t.Errorf("width %d: continuation not indented: %q", width, l)
+			}
+			words = append(words, strings.Fields(l)...)
+		}
+		if got := strings.Join(words, " "); got != "✗ INVALID — "+long+" (key.not-for-signing)" {
+			t.Errorf("width %d: verdict reads %q", width, got)
+		}
+	}
+
+	for _, tc := range []struct {
+		kind  inspect.Kind
+		code  string
+		first string
+	}{
+		{inspect.KindUnsecured, "header.alg-none", "✗ UNSECURED — alg none: nothing protects this token (header.alg-none)"},
+		{inspect.KindJWE, "structure.jwe", "• ENCRYPTED — JWE, payload cannot be shown without the key (structure.jwe)"},
+	} {
+		for _, keysGiven := range []bool{false, true} {
+			r := makeReport("abcd.efgh.", 0, inspect.Finding{Code: tc.code, Severity: inspect.Warning, Part: inspect.PartHeader, Message: "m"})
+			r.Kind = tc.kind
+			r.Verification = inspect.Verification{Status: inspect.NotChecked, Detail: "no key given"}
+			out := render(t, r, ReportOptions{Width: 80, KeysGiven: keysGiven})
+			if first, _, _ := strings.Cut(out, "\n"); first != tc.first {
+				t.Errorf("%s keys %v: first line %q, want %q", tc.kind, keysGiven, first, tc.first)
+			}
+			if strings.Contains(out, "--key") || strings.Contains(out, "--secret") {
+				t.Errorf("%s keys %v: the report suggests a key:\n%s", tc.kind, keysGiven, out)
+			}
+		}
+	}
+}
+
+// TestReportRendererIsDecided: the report's renderer has its colour profile and background
+// set when it is made, so lipgloss never asks termenv, which would query the terminal
+// (OSC 11, CSI 6n) and wait for an answer.
+func TestReportRendererIsDecided(t *testing.T) {
+	_, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	for _, color := range []bool{false, true} {
+		r := newReportRenderer(w, color)
+		want := termenv.Ascii
+		if color {
+			want = termenv.ANSI
+		}
+		if got := r.ColorProfile(); got != want {
+			t.Errorf("color %v: profile %v, want %v", color, got, want)
+		}
+		if !r.HasDarkBackground() {
+			t.Errorf("color %v: the background is not set", color)
+		}
+		if got := r.Output().Profile; got != want {
+			t.Errorf("color %v: termenv output profile %v, want %v", color, got, want)
+		}
+	}
+}
+
+// TestWriteReportWrapsTextAtWords: a payload that is text, not JSON, is wrapped at word
+// boundaries within the width; no word is split unless it is longer than a line.
+func TestWriteReportWrapsTextAtWords(t *testing.T) {
+	text := "This payload is plain prose rather than JSON, the kind of thing a misconfigured issuer might emit when the claims get swept off to a template engine that was never meant to be swept off to."
+	enc := base64.RawURLEncoding
+	token := enc.EncodeToString([]byte(`{"alg":"HS256"}`)) + "." + enc.EncodeToString([]byte(text)) + "." + enc.EncodeToString(make([]byte, 32))
+	r := makeReport(token, 0)
+	r.Segments[1].Decoded, r.Segments[1].Bytes = true, []byte(text)
+	for _, width := range []int{40, 80} {
+		out := render(t, r, ReportOptions{Width: width})
+		_, after, ok := strings.Cut(out, "not JSON; the decoded text:\n")
+		if !ok {
+			t.Fatalf("no decoded text in\n%s", out)
+		}
+		body, _, _ := strings.Cut(after, "\n\n")
+		var words []string
+		for _, l := range strings.Split(body, "\n") {
+			if n := len([]rune(l)); n > width {
+				t.Errorf("width %d: line of %d columns: %q", width, n, l)
+			}
+			words = append(words, strings.Fields(l)...)
+		}
+		if got := strings.Join(words, " "); got != text {
+			t.Errorf("width %d: words split or lost:\n%s", width, body)
+		}
+	}
+}
+
+// TestClaimProblemMark: a claim's problem is marked with its finding's severity, so a
+// warning does not look like an error.
+func TestClaimProblemMark(t *testing.T) {
+	for _, tc := range []struct {
+		sev  inspect.Severity
+		mark string
+	}{{inspect.Warning, "! claims.time-type"}, {inspect.Error, "✗ claims.time-type"}} {
+		r := makeReport("abcd.efgh.ijkl", 0, inspect.Finding{Code: "claims.time-type", Severity: tc.sev, Part: inspect.PartClaims, Message: "m"})
+		r.Claims = []inspect.Claim{{Name: "exp", Part: inspect.PartPayload, Value: &inspect.Value{Raw: `"1767229200"`}, Problem: "claims.time-type"}}
+		out := render(t, r, ReportOptions{})
+		_, claims, _ := strings.Cut(out, "\nClaims\n")
+		claims, _, _ = strings.Cut(claims, "\n\n")
+		if !strings.Contains(claims, tc.mark) {
+			t.Errorf("%v: claims section\n%s\nwant %q", tc.sev, claims, tc.mark)
+		}
 	}
 }

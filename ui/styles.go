@@ -12,21 +12,22 @@ import (
 // The named colours. The parts follow the jwt.io mapping everywhere they appear: header
 // red, payload purple, signature blue.
 var (
-	colHeader    = lipgloss.AdaptiveColor{Light: "#C4003F", Dark: "#FF5F87"}
-	colPayload   = lipgloss.AdaptiveColor{Light: "#8E24AA", Dark: "#D787FF"}
-	colSignature = lipgloss.AdaptiveColor{Light: "#0077B6", Dark: "#00AFFF"}
-	colDot       = lipgloss.AdaptiveColor{Light: "#303030", Dark: "#EEEEEE"}
-	colError     = lipgloss.AdaptiveColor{Light: "#C00000", Dark: "#FF5555"}
-	colWarning   = lipgloss.AdaptiveColor{Light: "#9A6700", Dark: "#FFB86C"}
-	colGood      = lipgloss.AdaptiveColor{Light: "#1A7F37", Dark: "#50FA7B"}
-	colInfo      = lipgloss.AdaptiveColor{Light: "#0969DA", Dark: "#8BE9FD"}
-	colDim       = lipgloss.AdaptiveColor{Light: "#6E7781", Dark: "#8B949E"}
-	colText      = lipgloss.AdaptiveColor{Light: "#1F2328", Dark: "#E6EDF3"}
-	colBorder    = lipgloss.AdaptiveColor{Light: "#AFB8C1", Dark: "#484F58"}
-	colFocus     = lipgloss.AdaptiveColor{Light: "#0969DA", Dark: "#79C0FF"}
-	colEscape    = lipgloss.AdaptiveColor{Light: "#8250DF", Dark: "#FF79C6"}
-	colString    = lipgloss.AdaptiveColor{Light: "#0A3069", Dark: "#A5D6FF"}
-	colNumber    = lipgloss.AdaptiveColor{Light: "#953800", Dark: "#FFA657"}
+	colHeader     = lipgloss.AdaptiveColor{Light: "#C4003F", Dark: "#FF5F87"}
+	colPayload    = lipgloss.AdaptiveColor{Light: "#8E24AA", Dark: "#D787FF"}
+	colSignature  = lipgloss.AdaptiveColor{Light: "#0077B6", Dark: "#00AFFF"}
+	colDot        = lipgloss.AdaptiveColor{Light: "#303030", Dark: "#EEEEEE"}
+	colError      = lipgloss.AdaptiveColor{Light: "#C00000", Dark: "#FF5555"}
+	colWarning    = lipgloss.AdaptiveColor{Light: "#9A6700", Dark: "#FFB86C"}
+	colGood       = lipgloss.AdaptiveColor{Light: "#1A7F37", Dark: "#50FA7B"}
+	colInfo       = lipgloss.AdaptiveColor{Light: "#0969DA", Dark: "#8BE9FD"}
+	colDim        = lipgloss.AdaptiveColor{Light: "#6E7781", Dark: "#8B949E"}
+	colText       = lipgloss.AdaptiveColor{Light: "#1F2328", Dark: "#E6EDF3"}
+	colBorder     = lipgloss.AdaptiveColor{Light: "#AFB8C1", Dark: "#484F58"}
+	colFocus      = lipgloss.AdaptiveColor{Light: "#0969DA", Dark: "#79C0FF"}
+	colEscape     = lipgloss.AdaptiveColor{Light: "#8250DF", Dark: "#FF79C6"}
+	colString     = lipgloss.AdaptiveColor{Light: "#0A3069", Dark: "#A5D6FF"}
+	colNumber     = lipgloss.AdaptiveColor{Light: "#953800", Dark: "#FFA657"}
+	colMarkerText = lipgloss.AdaptiveColor{Light: "#FFFFFF", Dark: "#FFFFFF"}
 )
 
 // Styles holds every style of the screen, grouped by the component that uses it.
@@ -54,7 +55,11 @@ func NewStyles() Styles {
 	st.Input.Class[tokeninput.Dot] = s().Foreground(colDot).Bold(true)
 	st.Input.Escape = s().Foreground(colEscape).Italic(true)
 	st.Input.Cursor = s().Reverse(true)
-	st.Input.Marker = s().Foreground(colError).Bold(true)
+	// the error marker line is white on red, not red text, so it cannot be taken for the
+	// header segment's colour
+	st.Input.Marker = s().Foreground(colMarkerText).Background(colError).Bold(true)
+	st.Input.MarkerWarn = s().Foreground(colWarning).Bold(true)
+	st.Input.MarkerInfo = s().Foreground(colInfo)
 	st.Input.Title = bold.Foreground(colText)
 	st.Input.TitleFocus = bold.Foreground(colFocus).Underline(true)
 	st.Input.Info = s().Foreground(colDim)

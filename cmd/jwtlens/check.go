@@ -1,6 +1,8 @@
 package main
 
 import (
+	"errors"
+	"fmt"
 	"os"
 
 	"jwtlens/inspect"
@@ -23,24 +25,35 @@ func runCheck(args []string, e env) (int, error) {
 	if err != nil {
 		return exitMisuse, err
 	}
-	raw, err := o.readInput(pos, e, opt.MaxSize, "jwtlens check")
+	in, err := o.readInput(pos, e, opt.MaxSize, "jwtlens check")
 	if err != nil {
+		var pe *pasteError
+		if errors.As(err, &pe) {
+			return exitMisuse, misuse("%s", pe.msg)
+		}
 		return exitMisuse, err
 	}
-	return report(raw, opt, o.keysGiven(), o.json, e)
+	return report(in, opt, o.keysGiven(), o.json, e)
 }
 
-// report diagnoses raw and prints the report, human or JSON, returning the check status.
-func report(raw []byte, opt inspect.Options, keysGiven, asJSON bool, e env) (int, error) {
-	r := inspect.Inspect(raw, opt)
+// report diagnoses the input and prints the report, human or JSON, returning the check
+// status.
+func report(in input, opt inspect.Options, keysGiven, asJSON bool, e env) (int, error) {
+	r := inspect.Inspect(in.raw, opt)
+	if in.capped {
+		sayCapped(r, opt.MaxSize)
+	}
 	ok := r.OK(keysGiven)
 	verdict := ui.JudgeVerdict(r, keysGiven)
 	if asJSON {
-		if err := writeJSON(e.stdout, r, ok, string(verdict)); err != nil {
+		if err := writeJSON(e.stdout, r, ok, string(verdict), in.source); err != nil {
 			return exitMisuse, err
 		}
 	} else {
 		ro := ui.ReportOptions{Width: columns(), Color: ui.ColorWanted(e.stdout), KeysGiven: keysGiven}
+		if in.source != "" {
+			ro.Source = "read from " + in.source
+		}
 		if err := ui.WriteReport(e.stdout, r, ro); err != nil {
 			return exitMisuse, err
 		}
@@ -49,6 +62,22 @@ func report(raw []byte, opt inspect.Options, keysGiven, asJSON bool, e env) (int
 		return exitFindings, nil
 	}
 	return exitOK, nil
+}
+
+// sayCapped rewrites the input.too-large message when reading stopped at the cap: the
+// input's real size is unknown (stdin may be endless), so it says "more than" the cap
+// rather than the byte count read. (inspect cannot know the read was capped; see the
+// report of issue 4 for the Options field that would let it say so itself.)
+func sayCapped(r *inspect.Report, maxSize int) {
+	if maxSize <= 0 {
+		maxSize = inspect.DefaultMaxSize
+	}
+	for i := range r.Findings {
+		if r.Findings[i].Code == "input.too-large" {
+			r.Findings[i].Message = fmt.Sprintf("The input is more than %s (stopped reading at the cap); a token is never this long.", sizeWords(maxSize))
+			r.Findings[i].Hint = "Give only the token, or raise the cap with --max-size (e.g. --max-size 4MiB) if a token really is this long."
+		}
+	}
 }
 
 // columns is the report width: the terminal's, else $COLUMNS, else 80.

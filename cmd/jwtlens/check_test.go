@@ -384,3 +384,212 @@ func TestCheckJSONIsTerminalSafe(t *testing.T) {
 		t.Errorf("payload csi %q rlo %q; want the original values back", out.Payload.CSI, out.Payload.RLO)
 	}
 }
+
+// TestCheckJSONOddClaims runs the binary on a NumericDate in milliseconds past year 9999 and
+// on raw bytes that are not UTF-8 (one of them 0x9B, an 8-bit CSI): --json must print a
+// valid, UTF-8, terminal-safe object, with the time as null and its raw value.
+func TestCheckJSONOddClaims(t *testing.T) {
+	tok := b64(`{"alg":"HS256"}`) + "." + b64("{\"exp\":253402300800000,\"sub\":\"a\x9bb\xff\"}") + ".c2ln"
+	res := runBin(t, "", "check", "--json", "--now", fixtureNow, tok)
+	if res.code != 1 || res.stderr != "" {
+		t.Errorf("exit %d, stderr %q; want 1 and nothing on stderr", res.code, res.stderr)
+	}
+	checkSafeJSON(t, "--json", []byte(res.stdout))
+	if strings.Contains(res.stdout, "\x9b") {
+		t.Errorf("--json holds the raw byte 0x9B")
+	}
+	if !strings.Contains(res.stdout, `"time": null,
+      "time_raw": "253402300800000"`) {
+		t.Errorf("exp is not null with its raw value:\n%s", res.stdout)
+	}
+	if !strings.Contains(res.stdout, `"sub": "a\ufffdb\ufffd"`) {
+		t.Errorf("the bytes that are not UTF-8 are not \\ufffd:\n%s", res.stdout)
+	}
+}
+
+// TestCheckVerdictLine runs the binary where the verdict once was cut mid-word or
+// suggested a key that cannot help: the verdict is whole, names its finding's code, and
+// alg none and JWE say why no key can verify them.
+func TestCheckVerdictLine(t *testing.T) {
+	tests := []struct {
+		name   string
+		args   []string
+		verdct string // the verdict paragraph, its lines joined by spaces
+		code   int
+	}{
+		{"key for encryption only", []string{"--key", fixturePath("use-enc.jwk"), fixture(t, "rs256.jwt")},
+			"(key.not-for-signing)", 1},
+		{"alg none", []string{fixture(t, "unsecured.jwt")},
+			"✗ UNSECURED — alg none: nothing protects this token (header.alg-none)", -1},
+		{"alg none with a key", []string{"--key", fixturePath("rs256.pub.pem"), fixture(t, "unsecured.jwt")},
+			"✗ UNSECURED — alg none: nothing protects this token (header.alg-none)", 1},
+		{"JWE with a key", []string{"--key", fixturePath("rs256.pub.pem"), fixture(t, "jwe.jwt")},
+			"• ENCRYPTED — JWE, payload cannot be shown without the key (structure.jwe)", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := runBin(t, "", append([]string{"check", "--now", fixtureNow}, tt.args...)...)
+			if tt.code >= 0 && res.code != tt.code {
+				t.Errorf("exit %d, want %d; stderr %s", res.code, tt.code, res.stderr)
+			}
+			para, _, _ := strings.Cut(res.stdout, "\n\n")
+			if strings.Contains(para, "…") || !strings.Contains(strings.Join(strings.Fields(para), " "), tt.verdct) {
+				t.Errorf("verdict\n%s\nwant it whole, with %q", para, tt.verdct)
+			}
+			for _, l := range strings.Split(para, "\n") {
+				if len([]rune(l)) > 80 {
+					t.Errorf("verdict line over 80 columns: %q", l)
+				}
+			}
+			if strings.Contains(tt.verdct, "UNSECURED") || strings.Contains(tt.verdct, "ENCRYPTED") {
+				if strings.Contains(res.stdout, "add --key") {
+					t.Errorf("the report suggests adding a key:\n%s", res.stdout)
+				}
+			}
+		})
+	}
+}
+
+// TestCheckFlagErrors: a bad flag value is exit 2 with one message that names the flag with
+// two dashes, says what it takes and what it got, and says it once.
+func TestCheckFlagErrors(t *testing.T) {
+	valid := fixture(t, "valid.jwt")
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--leeway", "30"}, `--leeway takes a duration like 30s or 2m (got "30")`},
+		{[]string{"--leeway", "-3s"}, `--leeway takes a duration like 30s or 2m, not a negative one (got "-3s")`},
+		{[]string{"--max-size", "3Q"}, `--max-size takes a size such as 1048576, 64KiB or 4MiB, at most 1GiB (got "3Q")`},
+		{[]string{"--json=maybe"}, `--json is on or off`},
+		{[]string{"--expect", "aud"}, `--expect "aud": no '=' between the claim name and the value`},
+		{[]string{"--claims", "garbage"}, `--claims "garbage", at character 1: the member "garbage" has no '='`},
+		{[]string{"--claims", "sub='a;b';iss"}, `--claims "sub='a;b';iss", at character 11: the member "iss" has no '='`},
+		{[]string{"--claims", "sub='alice"}, `--claims "sub='alice", at character 5: the quote`},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			res := runBin(t, "", append(append([]string{"check", "--now", fixtureNow}, tt.args...), valid)...)
+			if res.code != 2 {
+				t.Errorf("exit %d, want 2; stdout %.200s", res.code, res.stdout)
+			}
+			if !strings.Contains(res.stderr, tt.want) {
+				t.Errorf("stderr %q, want it to hold %q", res.stderr, tt.want)
+			}
+			for _, bad := range []string{"parse error", "for flag -", " -leeway", " -json"} {
+				if strings.Contains(res.stderr, bad) {
+					t.Errorf("stderr %q holds the flag package's %q", res.stderr, bad)
+				}
+			}
+			for _, phrase := range []string{"NAME=VALUE", "write it as"} {
+				if strings.Count(res.stderr, phrase) > 1 {
+					t.Errorf("stderr says %q more than once: %q", phrase, res.stderr)
+				}
+			}
+			if strings.Count(res.stderr, "\n") != 1 {
+				t.Errorf("stderr is not one line: %q", res.stderr)
+			}
+		})
+	}
+	// A spec with quoted ';' and an empty member is fine.
+	if res := runBin(t, "", "check", "--now", fixtureNow, "--claims", "sub='alice';;iss='sip.example'", valid); res.code != 0 {
+		t.Errorf("a good spec: exit %d, stderr %s", res.code, res.stderr)
+	}
+}
+
+// TestCheckInputSources: a file argument is read (and said so), a huge stdin is reported
+// as more than the cap, a paste without a clipboard is misuse, and paths in messages are
+// shown escaped.
+func TestCheckInputSources(t *testing.T) {
+	dir := t.TempDir()
+	tokFile := filepath.Join(dir, "token.txt")
+	if err := os.WriteFile(tokFile, []byte("Authorization: Bearer "+fixture(t, "valid.jwt")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := runBin(t, "", "check", "--now", fixtureNow, tokFile)
+	if res.code != 0 || !strings.Contains(res.stdout, "input: read from "+tokFile) {
+		t.Errorf("check FILE: exit %d, stdout\n%s", res.code, res.stdout)
+	}
+	out, _ := runJSON(t, "", "--now", fixtureNow, tokFile)
+	if out.Token == nil || *out.Token != fixture(t, "valid.jwt") {
+		t.Errorf("check --json FILE: token %v", out.Token)
+	}
+	if !strings.Contains(runBin(t, "", "check", "--json", tokFile).stdout, `"source": "`+tokFile+`"`) {
+		t.Errorf("check --json FILE does not name the file")
+	}
+	// A file over the cap is read up to it, no further.
+	big := filepath.Join(dir, "big.txt")
+	if err := os.WriteFile(big, bytes.Repeat([]byte("a"), 2<<20), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, res := range []result{runBin(t, "", "check", big), runBin(t, strings.Repeat("a", 2<<20), "check")} {
+		if res.code != 1 || !strings.Contains(res.stdout, "more than 1 MiB (stopped reading at the cap)") || strings.Contains(res.stdout, "1048577") {
+			t.Errorf("huge input: exit %d, stdout\n%.1500s", res.code, res.stdout)
+		}
+	}
+
+	t.Run("check --paste without a clipboard", func(t *testing.T) {
+		cmd := exec.Command(bin, "check", "--paste")
+		cmd.Env = append(os.Environ(), "DISPLAY=", "WAYLAND_DISPLAY=", "SSH_CONNECTION=192.0.2.1 22 192.0.2.2 22")
+		var errb bytes.Buffer
+		cmd.Stderr = &errb
+		err := cmd.Run()
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != 2 || !strings.Contains(errb.String(), "--paste: ") {
+			t.Errorf("err %v, stderr %q; want exit 2 with the reason", err, errb.String())
+		}
+	})
+
+	t.Run("a path with ESC is shown escaped", func(t *testing.T) {
+		res := runBin(t, "", "check", "--key", "\x1b[2Jkey\x07.pem", fixture(t, "valid.jwt"))
+		if res.code != 2 || strings.ContainsAny(res.stderr, "\x1b\x07") || !strings.Contains(res.stderr, `\e[2Jkey`) {
+			t.Errorf("exit %d, stderr %q", res.code, res.stderr)
+		}
+	})
+
+	t.Run("one key-file limit, one wording", func(t *testing.T) {
+		huge := filepath.Join(dir, "huge.pem")
+		if err := os.WriteFile(huge, bytes.Repeat([]byte("k"), 5<<20), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, flag := range []string{"--key", "--secret-file"} {
+			res := runBin(t, "", "check", flag, huge, fixture(t, "valid.jwt"))
+			if res.code != 2 || !strings.Contains(res.stderr, "over 1 MiB, the limit for key files") {
+				t.Errorf("%s: exit %d, stderr %q", flag, res.code, res.stderr)
+			}
+		}
+	})
+}
+
+// TestCheckHugeReport: a token near 1 MiB — one long claim, prose, or tens of thousands of
+// duplicate members — prints a report of a few hundred lines within the width, quickly.
+func TestCheckHugeReport(t *testing.T) {
+	hdr := b64(`{"alg":"HS256"}`)
+	sig := b64(strings.Repeat("s", 32))
+	inputs := map[string]string{
+		"one long claim":    hdr + "." + b64(`{"sub":"`+strings.Repeat("x", 700000)+`"}`) + "." + sig,
+		"prose":             hdr + "." + b64(strings.Repeat("plain words ", 60000)) + "." + sig,
+		"duplicate members": hdr + "." + b64("{"+strings.TrimSuffix(strings.Repeat(`"a":1,`, 70000), ",")+"}") + "." + sig,
+	}
+	for name, tok := range inputs {
+		t.Run(name, func(t *testing.T) {
+			res := runBin(t, tok, "check", "--max-size", "2MiB", "--now", fixtureNow)
+			if res.code != 1 && res.code != 0 {
+				t.Fatalf("exit %d, stderr %s", res.code, res.stderr)
+			}
+			lines := strings.Split(res.stdout, "\n")
+			if len(lines) > 1000 {
+				t.Errorf("%d lines", len(lines))
+			}
+			for _, l := range lines {
+				if n := len([]rune(l)); n > 80 {
+					t.Errorf("a line of %d columns: %.100q…", n, l)
+					break
+				}
+			}
+			if res.took > 5*time.Second {
+				t.Errorf("took %v", res.took)
+			}
+		})
+	}
+}

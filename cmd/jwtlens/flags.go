@@ -38,13 +38,32 @@ type sizeFlag int
 // String implements flag.Value.
 func (s *sizeFlag) String() string { return strconv.Itoa(int(*s)) }
 
-// Set implements flag.Value.
+// Set implements flag.Value. Its error is the whole message flagError shows.
 func (s *sizeFlag) Set(v string) error {
 	n, err := parseSize(v)
 	if err != nil {
-		return err
+		return fmt.Errorf("--max-size takes a size such as 1048576, 64KiB or 4MiB, at most 1GiB (got %q)", v)
 	}
 	*s = sizeFlag(n)
+	return nil
+}
+
+// durationFlag is --leeway: a Go duration such as 30s or 2m, not negative.
+type durationFlag time.Duration
+
+// String implements flag.Value.
+func (d *durationFlag) String() string { return time.Duration(*d).String() }
+
+// Set implements flag.Value. Its error is the whole message flagError shows.
+func (d *durationFlag) Set(v string) error {
+	t, err := time.ParseDuration(strings.TrimSpace(v))
+	if err != nil {
+		return fmt.Errorf("--leeway takes a duration like 30s or 2m (got %q)", v)
+	}
+	if t < 0 {
+		return fmt.Errorf("--leeway takes a duration like 30s or 2m, not a negative one (got %q)", v)
+	}
+	*d = durationFlag(t)
 	return nil
 }
 
@@ -75,10 +94,11 @@ type options struct {
 	secretFiles listFlag
 	expects     listFlag
 	claims      listFlag
-	leeway      time.Duration
+	leeway      durationFlag
 	now         string
 	json        bool
 	maxSize     sizeFlag
+	keyDir      string
 	demo        bool
 	paste       bool
 	version     bool
@@ -96,7 +116,7 @@ func newFlagSet(name string, o *options, check bool) *flag.FlagSet {
 	fs.Var(&o.secretFiles, "secret-file", "read an HMAC secret from `FILE`, byte for byte; repeatable")
 	fs.Var(&o.expects, "expect", "expected claim `NAME=VALUE`; repeatable")
 	fs.Var(&o.claims, "claims", "Kamailio-style expected claims, e.g. \"sub='alice';iss='x'\"")
-	fs.DurationVar(&o.leeway, "leeway", 0, "clock leeway for exp, nbf and iat, e.g. 30s")
+	fs.Var(&o.leeway, "leeway", "clock leeway for exp, nbf and iat, e.g. 30s")
 	fs.StringVar(&o.now, "now", "", "judge times at `TIME` (RFC 3339 or Unix seconds)")
 	fs.Var(&o.maxSize, "max-size", "input size cap, e.g. 1MiB")
 	fs.BoolVar(&o.paste, "paste", false, "inspect what the system clipboard holds")
@@ -106,6 +126,7 @@ func newFlagSet(name string, o *options, check bool) *flag.FlagSet {
 		fs.BoolVar(&o.json, "json", false, "print one JSON object")
 	} else {
 		fs.BoolVar(&o.demo, "demo", false, "load the embedded sample token and key")
+		fs.StringVar(&o.keyDir, "key-dir", "", "the `DIR` the key chooser starts in")
 		fs.BoolVar(&o.version, "version", false, "print the version")
 	}
 	return fs
@@ -131,7 +152,9 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// flagError turns the flag package's error into one that says what to do.
+// flagError turns the flag package's error into one that says what to do. The flag
+// package writes flags with one dash and wraps a Value's error in its own words; the
+// Values here return the whole message, which is kept as it is.
 func flagError(cmd string, err error) error {
 	msg := err.Error()
 	switch {
@@ -141,8 +164,17 @@ func flagError(cmd string, err error) error {
 	case strings.HasPrefix(msg, "flag needs an argument: "):
 		name := "--" + strings.TrimLeft(strings.TrimPrefix(msg, "flag needs an argument: "), "-")
 		return misuse("flag %s needs a value, e.g. %s VALUE; run `%s --help`", name, name, cmd)
+	case strings.HasPrefix(msg, "invalid boolean value "):
+		// invalid boolean value "maybe" for -json: parse error
+		rest := strings.TrimPrefix(msg, "invalid boolean value ")
+		val, name, _ := strings.Cut(rest, " for -")
+		name, _, _ = strings.Cut(name, ":")
+		return misuse("--%s is on or off: give --%s alone, or --%s=false (got %s)", name, name, name, val)
 	case strings.HasPrefix(msg, "invalid value "):
-		return misuse("%s; run `%s --help`", msg, cmd)
+		// invalid value "30" for flag -leeway: <the Value's own message>
+		if _, why, ok := strings.Cut(msg, ": "); ok {
+			return misuse("%s; run `%s --help`", why, cmd)
+		}
 	}
 	return misuse("%s; run `%s --help`", msg, cmd)
 }

@@ -4,8 +4,11 @@ package main
 const mainHelp = `jwtlens — see what is wrong with a JSON Web Token, then verify it.
 
 Usage:
-  jwtlens [flags] [TOKEN | -]          interactive inspector; TOKEN or stdin prefills it
-  jwtlens check [flags] [TOKEN | -]    one report, no UI (run 'jwtlens check --help')
+  jwtlens [flags] [TOKEN | FILE | -]        interactive inspector; TOKEN, FILE or stdin prefills it
+  jwtlens check [flags] [TOKEN | FILE | -]  one report, no UI (run 'jwtlens check --help')
+
+An argument that does not look like a token and names a regular file is read as the input
+(up to --max-size); "-" or no argument reads stdin.
 
 Without a terminal (stdout piped, TERM=dumb) jwtlens prints the report 'check' prints.
 
@@ -14,7 +17,7 @@ Examples:
   jwtlens --demo                              try it on the embedded sample token and key
   jwtlens --paste                             inspect what the clipboard holds
   jwtlens eyJhbGciOi...                       inspect a token given as an argument
-  jwtlens < token.txt                         inspect a token from a file
+  jwtlens token.txt                           inspect the token in a file (or < token.txt)
   grep -m1 Authorization app.log | jwtlens    pipe a log line; the token is found in it
   jwtlens --key pub.pem eyJhbGciOi...         verify while you inspect
   jwtlens check --key pub.pem < token.txt     a report and an exit status, for scripts
@@ -30,6 +33,7 @@ Flags:
   --now TIME          judge times at TIME (RFC 3339 or Unix seconds) instead of the clock
   --max-size SIZE     input size cap (default 1MiB), e.g. 4MiB
   --paste             read the token from the system clipboard (not over SSH: paste instead)
+  --key-dir DIR       the folder the key chooser (ctrl+o) starts in
   --demo              load the embedded sample token and key
   --version           print the version
   -h, --help          this help
@@ -39,11 +43,13 @@ Flags:
 const checkHelp = `jwtlens check — one report on a token, no UI, and an exit status.
 
 Usage:
-  jwtlens check [flags] [TOKEN | -]
+  jwtlens check [flags] [TOKEN | FILE | -]
 
 The token is the argument, or the whole of stdin when there is none or it is "-": a bare
 token, an Authorization header, a cookie, a JSON body, an HTTP request or SIP message, a
-log line. Flags may come before or after the token.
+log line. An argument that does not look like a token and names a regular file is read as
+the input (up to --max-size), and the report says "read from FILE". Flags may come before
+or after the token.
 
 Exit status:
   0  no error finding (and the signature verified, when a key or secret was given)
@@ -54,7 +60,7 @@ Examples:
   jwtlens check eyJhbGciOi...                           what is wrong with it?
   pbpaste | jwtlens check                               from the clipboard (macOS)
   grep -m1 'Bearer ' access.log | jwtlens check         from a log line
-  jwtlens check --key pub.pem < token.txt               verify with a public key
+  jwtlens check --key pub.pem token.txt                 verify the token in a file with a public key
   jwtlens check --key jwks.json TOKEN                    verify with a JWK set saved to a file
   jwtlens check --secret-file hmac.key --claims "sub='alice';iss='sip.example'" TOKEN
                                                         Kamailio-style expected claims

@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strings"
 	"time"
 
 	"jwtlens/inspect"
@@ -14,8 +15,9 @@ import (
 	"jwtlens/ui/clip"
 )
 
-// maxKeyFile bounds how much of a key file is read; no key material is this large.
-const maxKeyFile = 4 << 20
+// maxKeyFile bounds how much of a key or secret file is read: the limit keys.Read applies
+// to key material, so there is one limit, said one way (sizeWords).
+const maxKeyFile = keys.MaxInput
 
 // env is what the command reads from the world: the streams and the clock.
 type env struct {
@@ -27,10 +29,7 @@ type env struct {
 // inspectOptions builds the diagnosis options from the flags: it reads the key and secret
 // files, parses the expectations and --now. Errors are misuse (exit 2).
 func (o *options) inspectOptions(e env) (inspect.Options, error) {
-	opt := inspect.Options{Leeway: o.leeway, MaxSize: int(o.maxSize)}
-	if o.leeway < 0 {
-		return opt, misuse("--leeway %s is negative; give a duration such as 30s or 2m", o.leeway)
-	}
+	opt := inspect.Options{Leeway: time.Duration(o.leeway), MaxSize: int(o.maxSize)}
 	opt.Now = e.now().UTC()
 	if o.now != "" {
 		t, err := parseNow(o.now)
@@ -57,16 +56,21 @@ func (o *options) inspectOptions(e env) (inspect.Options, error) {
 		opt.Keys = append(opt.Keys, keys.Secret([]byte(s), "--secret"))
 	}
 	for _, spec := range o.claims {
+		if err := checkClaimsSpec(spec); err != nil {
+			return opt, err
+		}
 		exps, err := inspect.ParseClaimsSpec(spec)
 		if err != nil {
-			return opt, misuse("--claims %q: %v; write it as \"sub='alice';iss='x';n=5\" (strings in quotes, numbers bare)", spec, err)
+			// The parser's message names --claims, the spec and the character already.
+			return opt, misuse("%s; write it as \"sub='alice';iss='x';n=5\" (strings in quotes, numbers bare)", err.Error())
 		}
 		opt.Expect = append(opt.Expect, exps...)
 	}
 	for _, s := range o.expects {
 		exp, err := inspect.ParseExpect(s)
 		if err != nil {
-			return opt, misuse("--expect %q: %v; write it as NAME=VALUE, e.g. --expect iss=https://issuer.example", s, err)
+			// The parser's message names --expect, the value and the fix already.
+			return opt, misuse("%s", err.Error())
 		}
 		opt.Expect = append(opt.Expect, exp)
 	}
@@ -94,7 +98,7 @@ func readKeyFile(path, flagName string) ([]byte, error) {
 		return nil, fileError(path, flagName, err)
 	}
 	if len(data) > maxKeyFile {
-		return nil, misuse("%s %s: over %d MiB, which is no key; check the path", flagName, path, maxKeyFile>>20)
+		return nil, misuse("%s %s: over %s, the limit for key files; no key is that large, so check the path", flagName, path, sizeWords(maxKeyFile))
 	}
 	return data, nil
 }
@@ -132,39 +136,103 @@ func cwd() string {
 // owner of the selection).
 const clipboardTimeout = 3 * time.Second
 
-// readInput returns the raw input: the clipboard with --paste, else what readToken reads.
-func (o *options) readInput(pos []string, e env, maxSize int, cmd string) ([]byte, error) {
+// input is what the command inspects, and where it came from.
+type input struct {
+	raw    []byte
+	source string // the file a file argument named, when it was read; "" otherwise
+	capped bool   // reading stopped at the size cap: there was more
+}
+
+// pasteError is --paste finding no usable clipboard or no token on it. check reports it as
+// misuse; the inspector opens anyway and shows it as a notice.
+type pasteError struct{ msg string }
+
+func (e *pasteError) Error() string { return e.msg }
+
+// readInput returns the input: the clipboard with --paste, else what readToken reads.
+func (o *options) readInput(pos []string, e env, maxSize int, cmd string) (input, error) {
 	if !o.paste {
 		return readToken(pos, e, maxSize, cmd)
 	}
 	if len(pos) > 0 {
-		return nil, misuse("--paste takes the token from the clipboard; drop the token argument, or drop --paste")
+		return input{}, misuse("--paste takes the token from the clipboard; drop the token argument, or drop --paste")
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), clipboardTimeout)
 	defer cancel()
 	s, err := clip.ReadToken(ctx)
 	if err != nil {
-		return nil, misuse("--paste: %v", err)
+		return input{}, &pasteError{"--paste: " + inspect.Sanitize(err.Error())}
 	}
-	return []byte(s), nil
+	return input{raw: []byte(s)}, nil
 }
 
-// readToken returns the raw input: the one positional argument, or the whole of stdin
-// (bounded by maxSize+1 bytes, so an oversized input is diagnosed without reading it all)
-// when there is none or it is "-".
-func readToken(pos []string, e env, maxSize int, cmd string) ([]byte, error) {
+// readToken returns the input: the one positional argument — or, when it is not
+// token-like and names a regular file, that file's contents — or the whole of stdin when
+// there is none or it is "-". Files and stdin are read up to maxSize+1 bytes, so an
+// oversized input is diagnosed without reading it all.
+func readToken(pos []string, e env, maxSize int, cmd string) (input, error) {
 	if len(pos) > 1 {
-		return nil, misuse("%d arguments given, but %s takes one token; quote the token, or pipe it on stdin", len(pos), cmd)
+		return input{}, misuse("%d arguments given, but %s takes one token; quote the token, or pipe it on stdin", len(pos), cmd)
 	}
 	if len(pos) == 1 && pos[0] != "-" {
-		return []byte(pos[0]), nil
+		if path := pos[0]; !tokenLike(path) {
+			if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
+				return readFileInput(path, maxSize)
+			}
+		}
+		return input{raw: []byte(pos[0])}, nil
 	}
 	if f, ok := e.stdin.(*os.File); ok && isTerminal(f) {
 		fmt.Fprintln(e.stderr, "jwtlens: reading the token from stdin; paste it, then press Enter and Ctrl-D")
 	}
 	data, err := io.ReadAll(io.LimitReader(e.stdin, int64(maxSize)+1))
 	if err != nil {
-		return nil, misuse("cannot read stdin (%v); pass the token as an argument instead", err)
+		return input{}, misuse("cannot read stdin (%v); pass the token as an argument instead", err)
 	}
-	return data, nil
+	return input{raw: data, capped: len(data) > maxSize}, nil
+}
+
+// readFileInput reads the token file path, up to maxSize+1 bytes.
+func readFileInput(path string, maxSize int) (input, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return input{}, fileError(path, "the token file", err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, int64(maxSize)+1))
+	if err != nil {
+		return input{}, fileError(path, "the token file", err)
+	}
+	return input{raw: data, source: path, capped: len(data) > maxSize}, nil
+}
+
+// tokenLike reports whether an argument is meant as a token (or text holding one) rather
+// than a file name: it starts like a JOSE header ("eyJ"), holds a space, a quote, a colon
+// or a line break (a pasted header or log line), or is long with two dots and only
+// base64url characters. Anything else that names a regular file is read as one.
+func tokenLike(s string) bool {
+	t := strings.TrimSpace(s)
+	if strings.HasPrefix(t, "eyJ") || strings.ContainsAny(t, " \t\r\n\":") {
+		return true
+	}
+	if len(t) < 20 || strings.Count(t, ".") < 2 {
+		return false
+	}
+	for _, c := range []byte(t) {
+		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == '=') {
+			return false
+		}
+	}
+	return true
+}
+
+// sizeWords writes a byte count as a person reads it: "1 MiB", "64 KiB", else bytes.
+func sizeWords(n int) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }

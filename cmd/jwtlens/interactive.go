@@ -16,6 +16,8 @@ type interactiveConfig struct {
 	raw      []byte          // the token (or text holding one) to prefill, possibly empty
 	options  inspect.Options // keys, expectations, leeway and now from the flags
 	fixedNow bool            // --now was given: judge at options.Now, not the clock
+	notice   string          // shown on the status line at start (sanitised), e.g. why --paste found nothing
+	keyDir   string          // --key-dir: where the key chooser starts
 }
 
 // runInteractive runs the inspector until the person quits. A piped stdin has been read
@@ -27,6 +29,8 @@ func runInteractive(c interactiveConfig, e env) (int, error) {
 		Leeway:  c.options.Leeway,
 		MaxSize: c.options.MaxSize,
 		Expect:  c.options.Expect,
+		Notice:  c.notice,
+		KeyDir:  c.keyDir,
 	}
 	if c.fixedNow {
 		at := c.options.Now

@@ -14,6 +14,8 @@ import (
 	"io"
 	"os"
 	"time"
+
+	"jwtlens/inspect"
 )
 
 func main() {
@@ -29,7 +31,8 @@ const (
 )
 
 // run is the whole command: it dispatches to check or the inspector and maps errors to
-// exit statuses.
+// exit statuses. Every error message goes through inspect.Sanitize on its way to stderr,
+// so a path, flag or clipboard text holding ESC or other controls is shown escaped.
 func run(args []string, e env) int {
 	var err error
 	code := exitOK
@@ -43,10 +46,10 @@ func run(args []string, e env) int {
 	case err == nil:
 		return code
 	case errors.As(err, &ue):
-		fmt.Fprintf(e.stderr, "jwtlens: %s\n", ue.msg)
+		fmt.Fprintf(e.stderr, "jwtlens: %s\n", inspect.Sanitize(ue.msg))
 		return exitMisuse
 	default:
-		fmt.Fprintf(e.stderr, "jwtlens: %v\n", err)
+		fmt.Fprintf(e.stderr, "jwtlens: %s\n", inspect.Sanitize(err.Error()))
 		if code == exitOK {
 			code = exitMisuse
 		}

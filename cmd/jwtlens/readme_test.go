@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -166,6 +167,8 @@ func jsonFieldNames() []string {
 				ft = ft.Elem()
 			}
 			switch {
+			case ft.Implements(reflect.TypeOf((*json.Marshaler)(nil)).Elem()):
+				// Encoded by its own MarshalJSON: one value, no members.
 			case ft.Kind() == reflect.Struct && ft != reflect.TypeOf(time.Time{}):
 				walk(path+".", ft)
 			case ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Struct:

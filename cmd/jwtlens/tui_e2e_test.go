@@ -149,6 +149,33 @@ func TestTUIEndToEnd(t *testing.T) {
 		}
 	})
 
+	t.Run("paste-away-from-the-strip", func(t *testing.T) {
+		// a paste after esc used to be dropped; tmux sends the paste's line breaks as CR,
+		// which must read as line breaks (an HTTP request, not a log line)
+		good, err := os.ReadFile(uiFixture("valid-rs256.jwt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		req := filepath.Join(t.TempDir(), "request.txt")
+		body := "GET /api HTTP/1.1\nHost: api.example\nAuthorization: Bearer " + strings.TrimSpace(string(good)) + "\n\n"
+		if err := os.WriteFile(req, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		for _, bracketed := range []bool{true, false} {
+			s := startTmux(t, 120, 40, nil, bin, "--now", e2eNow)
+			s.waitFor("the empty inspector", func(sc string) bool { return strings.Contains(sc, "EMPTY") })
+			s.run("send-keys", "-t", s.name, "Escape", "Tab")
+			s.paste(req, bracketed)
+			sc := s.waitFor(fmt.Sprintf("the pasted request (bracketed %v)", bracketed), func(sc string) bool {
+				return strings.Contains(sc, "NOT VERIFIED") && strings.Contains(sc, "HTTP request")
+			})
+			if strings.Contains(sc, `\r`) || strings.Contains(sc, "log field") {
+				t.Fatalf("bracketed %v: the CRs of the paste were not taken as line breaks:\n%s", bracketed, sc)
+			}
+			s.run("send-keys", "-t", s.name, "C-c")
+		}
+	})
+
 	t.Run("verified-and-resize", func(t *testing.T) {
 		good, err := os.ReadFile(uiFixture("valid-rs256.jwt"))
 		if err != nil {

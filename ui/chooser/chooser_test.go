@@ -6,6 +6,7 @@ import (
 	"crypto/rand"
 	"crypto/x509"
 	"encoding/pem"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -118,10 +119,18 @@ func newChooser(t *testing.T, dir string, fk *fakeKeys) Model {
 
 func keys1(s string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }
 
+// typeText types s a key at a time, then lets the time a person takes pass (the burst
+// of keys ends), so an enter after it submits.
 func typeText(m Model, s string) Model {
 	for _, r := range s {
 		m, _ = m.Update(keys1(string(r)))
 	}
+	return endBurst(m)
+}
+
+// endBurst delivers the tick that ends the burst of keys under way.
+func endBurst(m Model) Model {
+	m, _ = m.Update(burstMsg{id: m.burstSeq})
 	return m
 }
 
@@ -193,7 +202,10 @@ func TestTypedPath(t *testing.T) {
 		{"relative", "pub.pem", filepath.Join(dir, "pub.pem"), "", ""},
 		{"absolute", filepath.Join(dir, "certs", "ca.cer"), filepath.Join(dir, "certs", "ca.cer"), "", ""},
 		{"folder", "./certs", "", filepath.Join(dir, "certs"), ""},
-		{"missing", "./nope.pem", "", "", "no file at " + filepath.Join(dir, "nope.pem")},
+		{"missing", "./nope.pem", "", "", "no such file: ./nope.pem"},
+		{"typo", "pub.pem.x", "", "", "no such file: pub.pem.x; did you mean pub.pem?"},
+		{"typo_no_extension", "pub.pe", "", "", "did you mean pub.pem?"},
+		{"typo_of_a_name", "jwks.jsn", "", "", "did you mean jwks.JSON?"},
 		{"secret", "hunter2", "typed secret", "", ""},
 	}
 	for _, tt := range tests {
@@ -423,5 +435,231 @@ func TestKeySetShowsKidsAndMatch(t *testing.T) {
 	m.SetResult(&inspect.Report{Verification: inspect.Verification{Status: inspect.Verified, Key: &set.Keys[1], Detail: "verified with kid current"}})
 	if v := m.View(); !strings.Contains(v, "key ids: old, ✓ current") || !strings.Contains(v, "Read jwks.JSON: 2 keys") {
 		t.Errorf("a key set does not show its kids and the one that matched:\n%s", v)
+	}
+}
+
+// entryLines counts the lines of v that show an entry of the list.
+func entryLines(m Model, v string) int {
+	n := 0
+	for _, l := range strings.Split(v, "\n") {
+		t := strings.TrimLeft(l, " ▸·")
+		for _, e := range m.entries {
+			if name := e.name; t == name+"/" || strings.HasPrefix(t, name+" ") {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+func TestListGetsTheRoom(t *testing.T) {
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata", "keys"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		w, h, want int
+	}{
+		{76, 12, 8}, // what the root gives the chooser at 80x24
+		{76, 8, 4},  // the least it gives it there
+		{56, 10, 6}, // 60x20
+		{196, 40, 20},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("%dx%d", tt.w, tt.h), func(t *testing.T) {
+			m := New(Config{Dir: dir, Read: (&fakeKeys{}).read})
+			m.AddUsed(keys.Set{Source: "a.pem", Keys: []keys.Key{{Family: keys.RSA, Bits: 2048}}})
+			m.AddUsed(keys.Set{Source: "b.pem", Keys: []keys.Key{{Family: keys.EC, Curve: "P-256"}}})
+			m.SetSize(tt.w, tt.h)
+			m, _ = drive(t, m, m.Init())
+			v := m.View()
+			if got := entryLines(m, v); got < tt.want {
+				t.Errorf("%d entries shown, want at least %d:\n%s", got, tt.want, v)
+			}
+			if n := strings.Count(v, "\n") + 1; n > tt.h {
+				t.Errorf("view is %d lines, want at most %d:\n%s", n, tt.h, v)
+			}
+			for i := 0; i < 30; i++ {
+				m, _ = m.Update(tea.KeyMsg{Type: tea.KeyDown})
+			}
+			cur := m.entries[m.cursor].name
+			if v := m.View(); !strings.Contains(v, "▸ "+cur) {
+				t.Errorf("the selection %s scrolled out of view:\n%s", cur, v)
+			}
+		})
+	}
+}
+
+func TestMistypedPathIsNotASecret(t *testing.T) {
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata", "keys"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, typed := range []string{"ec256.pub.p", "ec256.pub.pm", "./ec256.pub.pem.bak", "~/nope/key"} {
+		t.Run(typed, func(t *testing.T) {
+			fk := &fakeKeys{}
+			m := newChooser(t, dir, fk)
+			m = typeText(m, typed)
+			if v := m.View(); !strings.Contains(v, "> "+typed) {
+				t.Errorf("path-like text %q is masked:\n%s", typed, v)
+			}
+			m, cmd := m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+			m, out := drive(t, m, cmd)
+			if len(out) != 0 || fk.last() != "" {
+				t.Fatalf("a mistyped path was used: emitted %v, keys got %q", out, fk.last())
+			}
+			v := m.View()
+			if !strings.Contains(v, "no such file: "+typed) {
+				t.Errorf("view does not say the file does not exist:\n%s", v)
+			}
+			if strings.HasPrefix(typed, "ec256") && !strings.Contains(v, "did you mean ec256.pub.pem") {
+				t.Errorf("view does not suggest the name meant:\n%s", v)
+			}
+		})
+	}
+	// Typing a name of the folder is shown as typed, before it names a whole file.
+	m := newChooser(t, dir, &fakeKeys{})
+	if m = typeText(m, "ec25"); !strings.Contains(m.View(), "> ec25") {
+		t.Errorf("the start of a listed name is masked:\n%s", m.View())
+	}
+}
+
+// lines sends text as a terminal without bracketed paste does: the runes of each line,
+// then an enter.
+func unbracketed(m Model, text string) (Model, []tea.Cmd) {
+	var cmds []tea.Cmd
+	for i, line := range strings.Split(text, "\n") {
+		if i > 0 {
+			var cmd tea.Cmd
+			m, cmd = m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+			cmds = append(cmds, cmd)
+		}
+		if line != "" {
+			m, _ = m.Update(keys1(line))
+		}
+	}
+	return m, cmds
+}
+
+func TestUnbracketedPasteKeepsLineBreaks(t *testing.T) {
+	pem := "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\nAAAA\n-----END PUBLIC KEY-----"
+	tests := []struct {
+		name, text string
+		ended      bool // the burst ends before the enters (typed slowly)
+		want       string
+	}{
+		{"pem_in_a_burst", pem + "\n", false, pem + "\n"},
+		{"pem_typed_slowly", pem, true, pem},
+		{"jwk_typed_slowly", "{\"kty\":\"oct\",\n\"k\":\"c2VjcmV0\"}", true, "{\"kty\":\"oct\",\n\"k\":\"c2VjcmV0\"}"},
+		{"secret_in_a_burst", "line one\nline two", false, "line one\nline two"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fk := &fakeKeys{}
+			m := newChooser(t, t.TempDir(), fk)
+			var cmds []tea.Cmd
+			if tt.ended {
+				for i, line := range strings.Split(tt.text, "\n") {
+					if i > 0 {
+						m = endBurst(m)
+						var cmd tea.Cmd
+						m, cmd = m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+						cmds = append(cmds, cmd)
+					}
+					m, _ = m.Update(keys1(line))
+				}
+			} else {
+				m, cmds = unbracketed(m, tt.text)
+			}
+			if m.loadID != 0 || string(m.field) != tt.want {
+				t.Fatalf("field = %q (loads started: %d), want %q and no load", string(m.field), m.loadID, tt.want)
+			}
+			for _, c := range cmds {
+				if c != nil {
+					if _, ok := c().(burstMsg); !ok {
+						t.Fatalf("an enter inside the paste gave a command other than the burst's tick")
+					}
+					break
+				}
+			}
+			m = endBurst(m)
+			m, cmd := m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+			if _, out := drive(t, m, cmd); len(out) != 1 {
+				t.Fatalf("enter after the paste emitted %v, want the key", out)
+			}
+			if got := fk.last(); !strings.HasSuffix(got, "|"+tt.want) {
+				t.Errorf("keys got %q, want the text with its line breaks %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestEscapesDrawnApart(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "evil\u202e.pem"), []byte("x"), 0o600); err != nil {
+		t.Skip("file system refuses the name")
+	}
+	set := keys.Set{Source: "jwks.json", Keys: []keys.Key{{Family: keys.RSA, Bits: 2048, KID: "a\u200bb"}, {Family: keys.RSA, Bits: 2048, KID: "c"}}}
+	m := New(Config{Dir: dir, Read: func([]byte, string) keys.Set { return set }})
+	m.Styles.Escape = lipgloss.NewStyle().Transform(func(s string) string { return "«" + s + "»" })
+	m.SetSize(80, 24)
+	m, _ = drive(t, m, m.Init())
+	m, cmd := m.Update(tea.KeyMsg{Type: tea.KeyDown})
+	m, cmd = m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	m, _ = drive(t, m, cmd)
+	v := m.View()
+	for _, want := range []string{"evil«" + inspect.Sanitize("\u202e") + "».pem", "a«" + inspect.Sanitize("\u200b") + "»b"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("view lacks %q (the escape in its own style):\n%s", want, v)
+		}
+	}
+}
+
+func TestEscapesUnderlinedWithoutColour(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "evil\u202e.pem"), []byte("x"), 0o600); err != nil {
+		t.Skip("file system refuses the name")
+	}
+	m := newChooser(t, dir, &fakeKeys{}) // the Ascii profile, as NO_COLOR gives
+	if want := "evil\x1b[4m" + inspect.Sanitize("\u202e") + "\x1b[24m.pem"; !strings.Contains(m.View(), want) {
+		t.Errorf("view lacks the escape underlined %q:\n%q", want, m.View())
+	}
+}
+
+func TestVerdictKeptOnASmallScreen(t *testing.T) {
+	fk := &fakeKeys{}
+	m := newChooser(t, mixedDir(t), fk)
+	m.AddUsed(keys.Set{Source: "a.pem", Keys: []keys.Key{{Family: keys.RSA, Bits: 2048}}})
+	m.SetSize(56, 6) // what the root gives the chooser at 60x20
+	m = typeText(m, "pub.pem")
+	m, cmd := m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	m, _ = drive(t, m, cmd)
+	m.SetResult(&inspect.Report{Verification: inspect.Verification{Status: inspect.CannotCheck, Detail: "an RSA key cannot check an ES256 token"}})
+	v := m.View()
+	if !strings.Contains(v, "✗ cannot check") {
+		t.Errorf("the verdict is not on a small screen:\n%s", v)
+	}
+	if n := strings.Count(v, "\n") + 1; n > 6 {
+		t.Errorf("view is %d lines, over 6:\n%s", n, v)
+	}
+}
+
+func TestSameKeyListedOnce(t *testing.T) {
+	fk := &fakeKeys{}
+	m := newChooser(t, mixedDir(t), fk)
+	for _, name := range []string{"pub.pem", "server.crt", "pub.pem"} {
+		m = typeText(m, name)
+		var cmd tea.Cmd
+		m, cmd = m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+		m, _ = drive(t, m, cmd)
+		m, _ = m.Update(tea.KeyMsg{Type: tea.KeyCtrlU})
+	}
+	var got []string
+	for _, s := range m.Used() {
+		got = append(got, filepath.Base(s.Source))
+	}
+	if strings.Join(got, ",") != "server.crt,pub.pem" {
+		t.Errorf("keys used = %v, want server.crt then pub.pem, each once", got)
 	}
 }

@@ -62,6 +62,10 @@ func TestGolden(t *testing.T) {
 			tea.KeyMsg{Type: tea.KeyRunes, Paste: true, Runes: []rune(`-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----`)},
 			tea.KeyMsg{Type: tea.KeyEnter}}},
 		{"secret_typed_60x16", 60, 16, []tea.Msg{keys1("s3cret-value")}},
+		{"typo_56x10", 56, 10, []tea.Msg{keys1("pub.pem.x"), tea.KeyMsg{Type: tea.KeyEnter}}},
+		{"unbracketed_pem_76x12", 76, 12, []tea.Msg{keys1("-----BEGIN PUBLIC KEY-----"), tea.KeyMsg{Type: tea.KeyEnter},
+			keys1("MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE"), tea.KeyMsg{Type: tea.KeyEnter},
+			keys1("-----END PUBLIC KEY-----"), tea.KeyMsg{Type: tea.KeyEnter}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -73,6 +77,9 @@ func TestGolden(t *testing.T) {
 			teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(string(b), "pub.pem") },
 				teatest.WithDuration(5*time.Second))
 			for _, msg := range tt.send {
+				if k, ok := msg.(tea.KeyMsg); ok && k.Type == tea.KeyEnter {
+					time.Sleep(4 * burstWindow) // a person's enter, not one inside a paste
+				}
 				tm.Send(msg)
 			}
 			time.Sleep(100 * time.Millisecond) // let the load command finish

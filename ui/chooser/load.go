@@ -117,24 +117,106 @@ func classify(s string) inputKind {
 		return inputPEM
 	case strings.HasPrefix(t, "{"):
 		return inputJSON
-	case pathLike(s):
+	case pathLike(t):
 		return inputPathLike
 	}
 	return inputOther
 }
 
-// pathLike reports whether s reads as a path: one line without spaces, starting like a
-// path or ending with a key file's extension.
+// pathLike reports whether s reads as a path: one line without spaces that has a slash,
+// starts with . or ~, or ends with (or holds, or begins) a key file's extension, as
+// "ec256.pub.p" does.
 func pathLike(s string) bool {
 	if s == "" || strings.ContainsAny(s, " \t\r\n") {
 		return false
 	}
-	for _, p := range []string{"/", "./", "../", "~/"} {
-		if strings.HasPrefix(s, p) {
+	if strings.Contains(s, "/") || strings.HasPrefix(s, ".") || strings.HasPrefix(s, "~") || keyFile(s) {
+		return true
+	}
+	lower := strings.ToLower(s)
+	dot := strings.LastIndex(lower, ".")
+	for _, ext := range Extensions {
+		if strings.Contains(lower, ext+".") || dot > 0 && len(lower)-dot >= 2 && strings.HasPrefix(ext, lower[dot:]) {
 			return true
 		}
 	}
-	return keyFile(s)
+	return false
+}
+
+// similar returns up to three names in dir that look like a mistyped base: the same
+// but for a few characters, or one the start of the other.
+func similar(dir, base string) []string {
+	des, err := os.ReadDir(dir)
+	if err != nil || base == "" {
+		return nil
+	}
+	type cand struct {
+		name string
+		d    int
+	}
+	var cs []cand
+	b := strings.ToLower(base)
+	for _, de := range des {
+		name := de.Name()
+		if strings.HasPrefix(name, ".") && !strings.HasPrefix(base, ".") {
+			continue
+		}
+		n := strings.ToLower(name)
+		d := editDistance(b, n)
+		switch {
+		case d <= max(2, len(b)/4):
+		case len(b) >= 3 && (strings.HasPrefix(n, b) || strings.HasPrefix(b, n) && len(n) >= 3):
+			d = 3 + abs(len(n)-len(b))
+		default:
+			continue
+		}
+		cs = append(cs, cand{name, d})
+	}
+	sort.Slice(cs, func(i, j int) bool { return cs[i].d < cs[j].d || cs[i].d == cs[j].d && cs[i].name < cs[j].name })
+	var out []string
+	for i := 0; i < len(cs) && i < 3; i++ {
+		out = append(out, cs[i].name)
+	}
+	return out
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// editDistance is the Levenshtein distance of a and b, in bytes (names are short).
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := prev[j-1]
+			if a[i-1] != b[j-1] {
+				c++
+			}
+			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// noSuchFile says that the typed path names nothing, with the names like it in its folder.
+func noSuchFile(typed, path string) error {
+	msg := "no such file: " + typed
+	if names := similar(filepath.Dir(path), filepath.Base(path)); len(names) > 0 {
+		msg += "; did you mean " + strings.Join(names, ", ") + "?"
+	} else {
+		msg += " (in " + filepath.Dir(path) + ")."
+	}
+	return errors.New(msg + " (ctrl+s: use the text as an HMAC secret)")
 }
 
 // resolve turns a typed path into one to open: ~ is the home directory, a relative path
@@ -176,15 +258,19 @@ func (l loader) loadInput(id int, input, dir string, asSecret bool) loadedMsg {
 	case inputJSON:
 		return loadedMsg{id: id, set: l.read([]byte(input), "pasted JWK"), what: "the pasted JSON"}
 	case inputPathLike, inputOther:
-		path := resolve(input, dir)
+		// A path pasted with its line break, or ended by an enter of a burst, is still
+		// that path.
+		typed := strings.TrimSpace(input)
+		path := resolve(typed, dir)
 		info, err := os.Stat(path)
 		switch {
 		case err == nil && info.IsDir():
 			return loadedMsg{id: id, dir: path}
 		case err == nil:
 			return l.loadFile(id, path)
-		case classify(input) == inputPathLike:
-			return loadedMsg{id: id, err: fmt.Errorf("no file at %s; check the path, or press ctrl+s to use the text as an HMAC secret", path)}
+		case pathLike(typed), len(similar(filepath.Dir(path), filepath.Base(path))) > 0:
+			// A mistyped path is never a secret without ctrl+s.
+			return loadedMsg{id: id, err: noSuchFile(typed, path)}
 		}
 		return loadedMsg{id: id, set: l.secret([]byte(input), "typed secret"), what: fmt.Sprintf("a secret of %d bytes", len(input))}
 	}

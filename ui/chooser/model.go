@@ -3,6 +3,8 @@ package chooser
 import (
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -57,6 +59,10 @@ type Model struct {
 	// the field
 	field  []rune
 	reveal bool
+	// burst tells an unbracketed paste (keys arriving faster than anyone types) from
+	// typing: it is on from a typed key until a burstMsg with the latest burstSeq arrives.
+	burst    bool
+	burstSeq int
 
 	// the last load
 	loadID  int
@@ -166,6 +172,11 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.updateKeys()
 	case loadedMsg:
 		return m.handleLoaded(msg)
+	case burstMsg:
+		if msg.id != m.burstSeq {
+			return m, burstTick(m.burstSeq) // keys came since: the burst goes on
+		}
+		m.burst = false
 	case tea.KeyMsg:
 		return m.key(msg)
 	}
@@ -192,11 +203,36 @@ func (m Model) handleLoaded(msg loadedMsg) (Model, tea.Cmd) {
 	if len(set.Keys) == 0 {
 		return m, nil
 	}
+	if i := m.sameAsUsed(set); i >= 0 {
+		m.used = append(m.used[:i], m.used[i+1:]...) // the same key again: moved last, not listed twice
+	}
 	m.used = append(m.used, set)
 	m.active = len(m.used) - 1
 	m.usedCursor = m.active
 	m.updateKeys()
 	return m, chosen(set)
+}
+
+// sameAsUsed returns the index of a used set with the same source and the same keys
+// (by fingerprint, or secret bytes), or -1.
+func (m Model) sameAsUsed(set keys.Set) int {
+	for i, u := range m.used {
+		if u.Source != set.Source || len(u.Keys) != len(set.Keys) {
+			continue
+		}
+		same := true
+		for j, k := range u.Keys {
+			o := set.Keys[j]
+			if k.Fingerprint != o.Fingerprint || k.KID != o.KID || string(k.Secret) != string(o.Secret) || k.Family != o.Family {
+				same = false
+				break
+			}
+		}
+		if same {
+			return i
+		}
+	}
+	return -1
 }
 
 func chosen(s keys.Set) tea.Cmd { return func() tea.Msg { return KeyChosenMsg{Set: s} } }
@@ -220,12 +256,18 @@ func (m Model) key(msg tea.KeyMsg) (Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, k.Close):
 		return m, func() tea.Msg { return ClosedMsg{} }
-	case msg.Paste || (msg.Type == tea.KeyRunes && m.focus != focusField):
-		// Typing or pasting anywhere goes to the field.
+	case msg.Paste:
+		// A paste anywhere goes to the field, its line breaks as LF (terminals send CR).
+		m.focus = focusField
+		m.field = append(m.field, []rune(pasteText(string(msg.Runes)))...)
+		m.updateKeys()
+		return m, nil
+	case msg.Type == tea.KeyRunes && m.focus != focusField:
+		// Typing anywhere goes to the field.
 		m.focus = focusField
 		m.field = append(m.field, msg.Runes...)
 		m.updateKeys()
-		return m, nil
+		return m, m.keyArrived()
 	case key.Matches(msg, k.Next):
 		m.focus = (m.focus + 1) % 3
 		if m.focus == focusUsed && len(m.used) == 0 {
@@ -244,7 +286,7 @@ func (m Model) key(msg tea.KeyMsg) (Model, tea.Cmd) {
 		m.reveal = !m.reveal
 		return m, nil
 	case key.Matches(msg, k.Clear):
-		m.field = m.field[:0]
+		m.field, m.loadErr = m.field[:0], nil
 		m.updateKeys()
 		return m, nil
 	case key.Matches(msg, k.AsSecret):
@@ -265,6 +307,13 @@ func (m Model) key(msg tea.KeyMsg) (Model, tea.Cmd) {
 
 func (m Model) fieldKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	switch {
+	case msg.Type == tea.KeyCtrlJ,
+		key.Matches(msg, m.KeyMap.Open) && (m.burst || unfinished(string(m.field))):
+		// A line feed, or an enter inside a burst of keys (a paste the terminal sent as
+		// keystrokes) or inside an unfinished PEM block or JSON object: a line break.
+		m.field = append(m.field, '\n')
+		m.updateKeys()
+		return m, m.keyArrived()
 	case key.Matches(msg, m.KeyMap.Open):
 		if len(m.field) == 0 {
 			return m, nil
@@ -273,12 +322,16 @@ func (m Model) fieldKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m, m.startLoad(func(l loader, id int) loadedMsg { return l.loadInput(id, input, dir, false) })
 	case msg.Type == tea.KeyRunes:
 		m.field = append(m.field, msg.Runes...)
+		m.updateKeys()
+		return m, m.keyArrived()
 	case msg.Type == tea.KeyBackspace:
 		if n := len(m.field); n > 0 {
 			m.field = m.field[:n-1]
 		}
 	case msg.Type == tea.KeySpace:
 		m.field = append(m.field, ' ')
+		m.updateKeys()
+		return m, m.keyArrived()
 	case key.Matches(msg, m.KeyMap.Up):
 		m.focus = focusList
 	case key.Matches(msg, m.KeyMap.Down) && len(m.used) > 0:
@@ -348,6 +401,67 @@ func (m Model) listKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	return m, nil
 }
 
+// burstWindow is how soon after a key the next must come for both to be one burst: far
+// quicker than anyone types, far slower than a terminal sends a paste.
+const burstWindow = 25 * time.Millisecond
+
+// burstMsg ends a burst of keys unless more keys came after the one that started it.
+type burstMsg struct{ id int }
+
+func burstTick(id int) tea.Cmd {
+	return tea.Tick(burstWindow, func(time.Time) tea.Msg { return burstMsg{id: id} })
+}
+
+// keyArrived notes a key typed into the field; the first of a burst starts the one tick
+// that watches it (a burst of thousands of keys still has one tick under way).
+func (m *Model) keyArrived() tea.Cmd {
+	m.loadErr = nil // the field changed: the last load's error is old news
+	m.burstSeq++
+	if m.burst {
+		return nil
+	}
+	m.burst = true
+	return burstTick(m.burstSeq)
+}
+
+// pasteText is pasted text with its line breaks as LF: terminals send a paste's line
+// breaks as CR.
+func pasteText(s string) string {
+	if !strings.Contains(s, "\r") {
+		return s
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+}
+
+// unfinished reports whether s is a PEM block begun and not ended, or a JSON object not
+// closed: an enter there is a line break of the paste, not the end of it.
+func unfinished(s string) bool {
+	if i := strings.LastIndex(s, "-----BEGIN"); i >= 0 {
+		return !strings.Contains(s[i:], "-----END")
+	}
+	t := strings.TrimSpace(s)
+	if !strings.HasPrefix(t, "{") {
+		return false
+	}
+	depth, inStr, esc := 0, false, false
+	for _, r := range t {
+		switch {
+		case esc:
+			esc = false
+		case inStr && r == '\\':
+			esc = true
+		case r == '"':
+			inStr = !inStr
+		case inStr:
+		case r == '{' || r == '[':
+			depth++
+		case r == '}' || r == ']':
+			depth--
+		}
+	}
+	return depth > 0
+}
+
 // clampList keeps the cursor on an entry and in view.
 func (m *Model) clampList() {
 	m.cursor = min(max(m.cursor, 0), max(len(m.entries)-1, 0))
@@ -372,6 +486,7 @@ func (m *Model) updateKeys() {
 	k.AsSecret.SetEnabled(len(m.field) > 0)
 	k.Clear.SetEnabled(len(m.field) > 0)
 	k.Prev.SetEnabled(true)
+	m.clampList() // the list's height follows the field (its hint line comes and goes)
 }
 
 // Owns reports whether msg is one of the chooser's own results (a folder listing, a key
@@ -379,7 +494,7 @@ func (m *Model) updateKeys() {
 // finishes after Esc is not lost.
 func Owns(msg tea.Msg) bool {
 	switch msg.(type) {
-	case dirMsg, loadedMsg:
+	case dirMsg, loadedMsg, burstMsg:
 		return true
 	}
 	return false

@@ -16,6 +16,7 @@ type Styles struct {
 	Warning  lipgloss.Style
 	Info     lipgloss.Style
 	Verified lipgloss.Style
+	Escape   lipgloss.Style // the sanitiser's visible escapes in names, kids and messages
 }
 
 // DefaultStyles returns the default styles.
@@ -32,5 +33,6 @@ func DefaultStyles() Styles {
 		Warning:  lipgloss.NewStyle().Foreground(lipgloss.AdaptiveColor{Light: "#B26A00", Dark: "#FFB74D"}),
 		Info:     lipgloss.NewStyle().Faint(true),
 		Verified: lipgloss.NewStyle().Bold(true).Foreground(lipgloss.AdaptiveColor{Light: "#2E7D32", Dark: "#81C784"}),
+		Escape:   lipgloss.NewStyle().Italic(true).Foreground(lipgloss.AdaptiveColor{Light: "#8250DF", Dark: "#FF79C6"}),
 	}
 }

@@ -280,8 +280,8 @@ func TestCopyOverSSH(t *testing.T) {
 		t.Errorf("system clipboard written %d times over SSH, want 0", sys.writes)
 	}
 	st, isErr := m.Status()
-	if isErr || !strings.Contains(st, "sent to your terminal by OSC 52") {
-		t.Errorf("status = %q (error %v), want OSC 52 reported as sent", st, isErr)
+	if isErr || !strings.Contains(st, "OSC 52: sent to your terminal") || !strings.Contains(st, "system clipboard: not reachable over SSH") {
+		t.Errorf("status = %q (error %v), want OSC 52 reported as sent and the system clipboard apart", st, isErr)
 	}
 	if v := m.View(); !strings.Contains(v, "credential") {
 		t.Errorf("first token copy view = %q, want the credential warning", v)
@@ -298,7 +298,7 @@ func TestNoClipboardAtAll(t *testing.T) {
 	m.SetReport(report())
 	m = run(t, m, m.CopyTarget(Header))
 	st, isErr := m.Status()
-	if !isErr || !strings.Contains(st, "could not copy header") || !strings.Contains(st, "no clipboard tool") {
+	if !isErr || !strings.Contains(st, "could not copy header") || !strings.Contains(st, "no xclip, xsel or wl-copy") {
 		t.Errorf("status = %q (error %v), want a plain failure with the reason", st, isErr)
 	}
 	m = run(t, m, m.Paste())
@@ -322,5 +322,38 @@ func TestCopyNothing(t *testing.T) {
 	}
 	if st, isErr := m.Status(); !isErr || !strings.Contains(st, "no payload") {
 		t.Errorf("status = %q, want it to say there is no payload", st)
+	}
+}
+
+func TestCopyStatusUnderTmux(t *testing.T) {
+	m := New(Copier{Out: &lockedBuffer{}, Clipboard: Clipboard{Sys: &fakeSystem{available: true},
+		Env: envOf("TMUX", "/tmp/tmux-0/default,1,0", "SSH_TTY", "/dev/pts/1")}})
+	m.SetReport(report())
+	m = run(t, m, m.CopyTarget(Payload))
+	st, _ := m.Status()
+	for _, want := range []string{"tmux set -g set-clipboard on", "allow-passthrough on", "system clipboard: not reachable over SSH"} {
+		if !strings.Contains(st, want) {
+			t.Errorf("status = %q, lacks %q", st, want)
+		}
+	}
+	if strings.Contains(st, "if the terminal allows it") {
+		t.Errorf("status = %q: under tmux it must say plainly that tmux may drop it", st)
+	}
+}
+
+func TestCredentialWarningOnlyForTheToken(t *testing.T) {
+	m := New(Copier{Out: &lockedBuffer{}, Clipboard: Clipboard{Sys: &fakeSystem{}, Env: envOf()}})
+	m.SetReport(report())
+	m = run(t, m, m.CopyTarget(Header))
+	if v := m.View(); strings.Contains(v, "credential") {
+		t.Errorf("copying the header warns about a credential: %q", v)
+	}
+	m = run(t, m, m.CopyTarget(Token))
+	if v := m.View(); !strings.Contains(v, "credential") {
+		t.Errorf("the first token copy does not warn: %q", v)
+	}
+	m = run(t, m, m.CopyTarget(Payload)) // no edit or ClearStatus between
+	if v := m.View(); strings.Contains(v, "credential") {
+		t.Errorf("copying the payload after the token still warns: %q", v)
 	}
 }

@@ -26,29 +26,45 @@ type CopiedMsg struct {
 // OK reports whether at least one way of copying worked.
 func (m CopiedMsg) OK() bool { return m.OSC52 || m.System }
 
-// Status is the one-line report shown after a copy.
+// Status is the report shown after a copy: what was copied, then how each way went —
+// OSC 52 (said plainly under tmux, which drops it unless told otherwise) and the system
+// clipboard (with why it could not be reached) — as separate clauses.
 func (m CopiedMsg) Status() string {
 	what := fmt.Sprintf("%s (%d bytes)", m.What, m.Bytes)
-	osc := "sent to your terminal by OSC 52"
-	if m.Tmux {
-		osc = "sent through tmux by OSC 52 (tmux passes it on with set-clipboard on or allow-passthrough on)"
-	}
+	var osc string
 	switch {
-	case m.OSC52 && m.System:
-		return "copied " + what + ": written to the system clipboard and " + osc
-	case m.System:
-		return "copied " + what + " to the system clipboard"
+	case m.OSC52 && m.Tmux:
+		osc = "OSC 52: sent through tmux, which drops it unless `tmux set -g set-clipboard on`" +
+			" (the wrapped copy: `allow-passthrough on`)"
 	case m.OSC52:
-		return "copied " + what + ": " + osc + "; it lands on your clipboard if the terminal allows it"
+		osc = "OSC 52: sent to your terminal (most put it on your clipboard; some need OSC 52 allowed in their settings)"
+	case m.OSCErr != nil:
+		osc = "OSC 52: could not be written to the terminal"
+	default:
+		osc = "OSC 52: no terminal to send it to"
 	}
-	reason := "no terminal output and no clipboard"
-	if m.SystemErr != nil {
-		var u *Unreachable
-		if errors.As(m.SystemErr, &u) {
-			reason = u.Reason
-		}
+	sys := "system clipboard: written"
+	if !m.System {
+		sys = "system clipboard: " + shortReason(m.SystemErr)
 	}
-	return "could not copy " + what + ": " + reason
+	if m.OK() {
+		return "copied " + what + " · " + osc + " · " + sys
+	}
+	return "could not copy " + what + " · " + osc + " · " + sys
+}
+
+// shortReason says in a few words why the system clipboard was not written.
+func shortReason(err error) string {
+	var u *Unreachable
+	switch {
+	case err == nil:
+		return "not used"
+	case errors.As(err, &u) && u.Short != "":
+		return u.Short
+	case errors.As(err, &u):
+		return u.Reason
+	}
+	return "failed"
 }
 
 // Copier writes text to the terminal (OSC 52) and the system clipboard.

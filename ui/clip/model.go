@@ -84,8 +84,10 @@ func (m *Model) CopyTarget(t Target) tea.Cmd {
 	text, ok := Text(m.report, t)
 	if !ok {
 		m.setStatus("nothing to copy: this token has no "+t.String(), true)
+		m.warning = ""
 		return nil
 	}
+	m.warning = "" // the warning is about copying the token, and only the first time
 	if t == Token && !m.warned {
 		m.warned = true
 		m.warning = CredentialWarning

@@ -50,6 +50,7 @@ type Env func(string) string
 // why in plain words; Error adds what to do instead.
 type Unreachable struct {
 	Reason string
+	Short  string // the reason in a few words, for a status line ("not reachable over SSH")
 }
 
 // Error implements error.
@@ -67,14 +68,17 @@ func (e *Unreachable) Is(target error) bool { return target == ErrUnreachable }
 // reachable says why the system clipboard cannot be used, or returns nil when it may be.
 func reachable(sys System, env Env) error {
 	if sys == nil || !sys.Available() {
-		return &Unreachable{Reason: "no clipboard tool is installed (xclip, xsel or wl-clipboard)"}
+		return &Unreachable{Reason: "no clipboard tool is installed (xclip, xsel or wl-clipboard)",
+			Short: "none (no xclip, xsel or wl-copy)"}
 	}
 	display := env("DISPLAY") != "" || env("WAYLAND_DISPLAY") != ""
 	if !display && (env("SSH_CONNECTION") != "" || env("SSH_TTY") != "") {
-		return &Unreachable{Reason: "this is an SSH session without a display, so the clipboard of the machine you type on is out of reach"}
+		return &Unreachable{Reason: "this is an SSH session without a display, so the clipboard of the machine you type on is out of reach",
+			Short: "not reachable over SSH"}
 	}
 	if !display && needsDisplay {
-		return &Unreachable{Reason: "no graphical session is running here (neither DISPLAY nor WAYLAND_DISPLAY is set)"}
+		return &Unreachable{Reason: "no graphical session is running here (neither DISPLAY nor WAYLAND_DISPLAY is set)",
+			Short: "none (no graphical session)"}
 	}
 	return nil
 }
@@ -98,7 +102,8 @@ func withTimeout[T any](ctx context.Context, timeout time.Duration, f func() (T,
 		return r.v, r.err
 	case <-ctx.Done():
 		var zero T
-		return zero, &Unreachable{Reason: fmt.Sprintf("the clipboard did not answer within %s", timeout)}
+		return zero, &Unreachable{Reason: fmt.Sprintf("the clipboard did not answer within %s", timeout),
+			Short: fmt.Sprintf("did not answer within %s", timeout)}
 	}
 }
 

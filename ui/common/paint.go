@@ -30,6 +30,15 @@ func NewPaint(st lipgloss.Style) Paint {
 // can see makes editing in the middle of a token guesswork. Reverse video is not colour.
 var Reverse = Paint{pre: "\x1b[7m", post: "\x1b[27m"}
 
+// EscapePaint is the paint of a visible escape (\e[2J, \u202e…) drawn from st: the
+// style's colour plus an underline written whatever the colour profile says, so an escape
+// stands out from the text around it on a NO_COLOR or monochrome terminal too (the escape
+// could otherwise be taken for text the token holds).
+func EscapePaint(st lipgloss.Style) Paint {
+	p := NewPaint(st)
+	return Paint{pre: p.pre + "\x1b[4m", post: "\x1b[24m" + p.post}
+}
+
 // Empty reports whether the paint draws nothing (its style was dropped by the profile).
 func (p Paint) Empty() bool { return p.pre == "" && p.post == "" }
 

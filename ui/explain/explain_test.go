@@ -33,8 +33,7 @@ func TestRender(t *testing.T) {
 			"2026-03-01 13:00:00 UTC — expires in 40m",
 			"2026-03-01 12:00:00 UTC — issued 20m ago",
 			"valid from 20m ago",
-			"exp − iat = 1h",
-			"Valid for another 40m.",
+			"✓ Valid now — valid from 2026-03-01 12:00 UTC (20m ago) until 2026-03-01 13:00 UTC (in 40m); lifetime exp − iat = 1h.",
 			"Not checked yet",
 		}, []string{"What is wrong"}},
 		{"wrong secret", sampleReport(keys.Secret([]byte("not the secret"), "--secret")), 80, []string{
@@ -53,11 +52,20 @@ func TestRender(t *testing.T) {
 			"a JWE (encrypted), five segments", "ciphertext", "the authentication tag", "Only the recipient's private key",
 		}, []string{"How the signature is made"}},
 		{"alg none", inspect.Inspect([]byte(b64.EncodeToString([]byte(`{"alg":"none"}`))+"."+b64.EncodeToString([]byte(`{"sub":"x"}`))+"."), inspect.Options{Now: now}), 80, []string{
-			"✗ header.alg-none", "Why: alg none means nobody signed", "the third segment is empty", "nothing: an unsecured token carries no signature",
+			"! header.alg-none", "Why: alg none means nobody signed", "the third segment is empty", "nothing: an unsecured token carries no signature",
 		}, []string{"none( key"}},
 		{"alg none with a signature", reportOf(`{"alg":"none"}`, `{"sub":"x"}`), 80, []string{
 			"✗ signature.unexpected", "set alg to none",
 		}, nil},
+		{"not yet valid", reportOf(`{"alg":"HS256"}`, `{"iat":4000000000,"nbf":4000000000,"exp":4000003600}`), 80, []string{
+			"✗ Not yet valid — valid from 2096-10-02 07:06 UTC (in 70y", "until 2096-10-02 08:06 UTC", "lifetime exp − iat = 1h.",
+		}, []string{"Valid now", "Valid for another"}},
+		{"expired", reportOf(`{"alg":"HS256"}`, `{"iat":1000000000,"exp":1000003600}`), 80, []string{
+			"✗ Expired — valid until 2001-09-09 02:46 UTC (24y", "ago); lifetime exp − iat = 1h.",
+		}, []string{"Valid now"}},
+		{"warning headline", warnedReport(), 80, []string{
+			"Worth knowing, and what to do", "! key.not-for-signing",
+		}, []string{"What is wrong", "✗ key.not-for-signing"}},
 		{"nothing yet", nil, 80, []string{"Paste a token"}, []string{"Claims"}},
 		{"private claim", sampleReport(), 140, []string{"role = \"admin\"", "not a registered name"}, nil},
 	}
@@ -93,7 +101,7 @@ func TestRenderExpiresWhileShown(t *testing.T) {
 	if !strings.Contains(before, "expires in 1s") || strings.Contains(before, "Expired") {
 		t.Errorf("one second before exp:\n%s", before)
 	}
-	if !strings.Contains(after, "expired 1s ago") || !strings.Contains(after, "✗ Expired 1s ago.") {
+	if !strings.Contains(after, "expired 1s ago") || !strings.Contains(after, "✗ Expired — valid from") {
 		t.Errorf("one second after exp:\n%s", after)
 	}
 }
@@ -223,4 +231,25 @@ func jweFixture(t *testing.T) string {
 		t.Fatalf("JWE fixture: %v (run go run ./ui/testdata/gen)", err)
 	}
 	return strings.TrimSpace(string(b))
+}
+
+func TestEscapesDrawnApart(t *testing.T) {
+	st := DefaultStyles()
+	st.Escape = lipgloss.NewStyle().Transform(func(s string) string { return "«" + s + "»" })
+	r := reportOf(`{"alg":"HS256","kid":"k‮1"}`, `{"sub":"a‮b","na​me":"x"}`)
+	got := st.Render(r, now, 80)
+	esc := inspect.Sanitize("‮")
+	for _, want := range []string{"kid = \"k«" + esc + "»1\"", "sub = \"a«" + esc + "»b\"", "na«" + inspect.Sanitize("​") + "»me"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("Render() lacks %q (the escape in its own style):\n%s", want, got)
+		}
+	}
+}
+
+func TestEscapesUnderlinedWithoutColour(t *testing.T) {
+	// The package's tests run with the Ascii profile, as NO_COLOR gives: every style dropped.
+	got := Render(reportOf(`{"alg":"HS256"}`, `{"sub":"a`+"\u202e"+`b"}`), now, 80)
+	if want := "a\x1b[4m" + inspect.Sanitize("\u202e") + "\x1b[24mb"; !strings.Contains(got, want) {
+		t.Errorf("Render() lacks the escape underlined %q:\n%q", want, got)
+	}
 }

@@ -84,3 +84,12 @@ func reportOf(header, payload string) *inspect.Report {
 	t := b64.EncodeToString([]byte(header)) + "." + b64.EncodeToString([]byte(payload)) + "." + b64.EncodeToString([]byte("0123456789abcdef0123456789abcdef"))
 	return inspect.Inspect([]byte(t), inspect.Options{Now: now})
 }
+
+// warnedReport is the sample report whose headline is a warning about the key (a key
+// meant for encryption), as package inspect reports key.not-for-signing.
+func warnedReport() *inspect.Report {
+	r := sampleReport()
+	r.Findings = append([]inspect.Finding{{Code: "key.not-for-signing", Severity: inspect.Warning, Part: inspect.PartKey,
+		Message: "the JWK says use enc: it is meant for encryption, not signatures"}}, r.Findings...)
+	return r
+}

@@ -58,6 +58,9 @@ func TestGolden(t *testing.T) {
 		{"80x24_scrolled", 80, 24, truncatedReport(), []tea.KeyType{tea.KeyPgDown, tea.KeyPgDown, tea.KeyDown}},
 		{"80x24_end", 80, 24, sampleReport(), []tea.KeyType{tea.KeyEnd}},
 		{"140x40", 140, 40, truncatedReport(), nil},
+		{"not_yet_valid_60x20_end", 60, 20, reportOf(`{"alg":"HS256"}`, `{"iat":4000000000,"nbf":4000000000,"exp":4000003600}`), []tea.KeyType{tea.KeyEnd}},
+		{"warning_80x24_top", 80, 24, warnedReport(), nil},
+		{"sample_200x50", 200, 50, sampleReport(), nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

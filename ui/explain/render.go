@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"jwtlens/inspect"
+	"jwtlens/ui/common"
 )
 
 // MinWidth is the narrowest width Render lays out for; narrower widths are treated as it.
@@ -77,12 +78,31 @@ func (w *writer) para(indent int, text string) {
 	}
 }
 
-// oneLine makes token text safe and one line: whitespace runs become one space, then
-// Sanitize escapes what is left. Only a prefix that can fit on a screen is worked on, so
-// a 64 KiB claim costs no more than a short one.
-func oneLine(s string) string {
+// text makes token text safe and one line for the page: whitespace runs become one space,
+// and the sanitiser's escapes are drawn in the escape style, so a claim's text cannot pass
+// for the page's own words. Only a prefix that can fit on a screen is worked on, so a
+// 64 KiB claim costs no more than a short one.
+func (w *writer) text(s string) string {
 	s = strings.Join(strings.Fields(prefix(s, maxShown)), " ")
-	return inspect.Sanitize(s)
+	return safePaint(s, common.Paint{}, common.NewPaint(w.s.Escape))
+}
+
+// safePaint is common.SafePaint, except that an escape style the colour profile dropped
+// (NO_COLOR, a monochrome terminal) becomes an underline: not colour, and still set apart
+// from text that merely looks like an escape.
+func safePaint(text string, plain, esc common.Paint) string {
+	if !esc.Empty() {
+		return common.SafePaint(text, plain, esc)
+	}
+	var b strings.Builder
+	common.SafeSpans(text, func(t string, escaped bool) {
+		if escaped {
+			b.WriteString("\x1b[4m" + t + "\x1b[24m")
+			return
+		}
+		plain.W(&b, t)
+	})
+	return b.String()
 }
 
 // maxShown bounds the bytes of one token string the page works on: more than the widest
@@ -253,11 +273,11 @@ func (w *writer) signature(r *inspect.Report) {
 	v := r.Verification
 	switch v.Status {
 	case inspect.Verified:
-		w.para(2, w.s.Good.Render("Checked: it verifies.")+" "+oneLine(v.Detail))
+		w.para(2, w.s.Good.Render("Checked: it verifies.")+" "+w.text(v.Detail))
 	case inspect.Invalid:
-		w.para(2, w.s.Problem.Render("✗ Checked: it does not verify.")+" "+oneLine(v.Detail))
+		w.para(2, w.s.Problem.Render("✗ Checked: it does not verify.")+" "+w.text(v.Detail))
 	case inspect.CannotCheck:
-		w.para(2, w.s.Problem.Render("✗ Cannot be checked.")+" "+oneLine(v.Detail))
+		w.para(2, w.s.Problem.Render("✗ Cannot be checked.")+" "+w.text(v.Detail))
 	default:
 		w.para(2, "Not checked yet: choose a key with ctrl+o to check it.")
 	}
@@ -292,9 +312,9 @@ func (w *writer) members(r *inspect.Report, part inspect.Part, v *inspect.Value,
 	}
 	for i := range v.Members {
 		m := &v.Members[i]
-		name := oneLine(m.Name)
-		val := oneLine(m.Value.Raw)
-		w.line("  " + w.s.Name.Render(name) + " = " + ansi.Truncate(val, max(w.width-5-ansi.StringWidth(name), 8), "…"))
+		name := safePaint(strings.Join(strings.Fields(prefix(m.Name, maxShown)), " "), common.NewPaint(w.s.Name), common.NewPaint(w.s.Escape))
+		val := w.text(m.Value.Raw)
+		w.line("  " + name + " = " + ansi.Truncate(val, max(w.width-5-ansi.StringWidth(name), 8), "…"))
 		text, ref, ok := explanation(r, part, m.Name)
 		if ok {
 			if ref != "" {
@@ -309,7 +329,8 @@ func (w *writer) members(r *inspect.Report, part inspect.Part, v *inspect.Value,
 		}
 		for _, c := range r.Claims {
 			if c.Part == part && c.Name == m.Name && c.Problem != "" {
-				w.para(6, w.s.Problem.Render("✗ "+c.Problem))
+				mark, st := w.severityMark(severityOf(r, c.Problem))
+				w.para(6, st.Render(mark+" "+c.Problem))
 			}
 		}
 	}
@@ -321,20 +342,78 @@ func (w *writer) lifetime(r *inspect.Report, now time.Time) {
 	}
 	exp, hasExp := claimTime(r, inspect.PartPayload, "exp", r.Payload.Get("exp"))
 	iat, hasIat := claimTime(r, inspect.PartPayload, "iat", r.Payload.Get("iat"))
-	if !hasExp {
+	nbf, hasNbf := claimTime(r, inspect.PartPayload, "nbf", r.Payload.Get("nbf"))
+	if !hasExp && !hasNbf {
 		w.section("Lifetime")
 		w.para(2, "No exp: this token never expires. Whoever holds it can use it until the key is changed.")
 		return
 	}
 	w.section("Lifetime")
-	if hasIat {
-		w.para(2, "exp − iat = "+Duration(exp.Sub(iat))+": how long the issuer meant it to live.")
+	date := func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 MST") }
+	rel := func(t time.Time) string {
+		if t.After(now) {
+			return "in " + Duration(t.Sub(now))
+		}
+		return Duration(now.Sub(t)) + " ago"
 	}
-	if exp.After(now) {
-		w.para(2, w.s.Good.Render("Valid for another "+Duration(exp.Sub(now))+"."))
-	} else {
-		w.para(2, w.s.Problem.Render("✗ Expired "+Duration(now.Sub(exp))+" ago."))
+	var span []string
+	if hasNbf {
+		span = append(span, "valid from "+date(nbf)+" ("+rel(nbf)+")")
 	}
+	switch {
+	case hasExp && hasNbf:
+		span = append(span, "until "+date(exp)+" ("+rel(exp)+")")
+	case hasExp:
+		span = append(span, "valid until "+date(exp)+" ("+rel(exp)+")")
+	default:
+		span = append(span, "with no end (no exp)")
+	}
+	if hasExp && hasIat {
+		span[len(span)-1] += ";"
+		span = append(span, "lifetime exp − iat = "+Duration(exp.Sub(iat)))
+	}
+	span[len(span)-1] += "."
+	var state string
+	switch {
+	case hasNbf && nbf.After(now):
+		state = w.s.Problem.Render("✗ Not yet valid")
+	case hasExp && !exp.After(now):
+		state = w.s.Problem.Render("✗ Expired")
+	default:
+		state = w.s.Good.Render("✓ Valid now")
+	}
+	w.pack(2, append([]string{state + " —"}, span...))
+	if !hasExp {
+		w.para(2, "No exp: once valid, this token never expires. Whoever holds it can use it until the key is changed.")
+	}
+}
+
+// pack writes pieces joined by spaces, wrapped between pieces only (a date is never
+// cut), the lines after the first indented two more.
+func (w *writer) pack(indent int, pieces []string) {
+	pad := strings.Repeat(" ", indent)
+	line := pad + pieces[0]
+	for _, p := range pieces[1:] {
+		if ansi.StringWidth(line)+1+ansi.StringWidth(p) > w.width {
+			w.line(line)
+			line = pad + "  " + p
+			continue
+		}
+		line += " " + p
+	}
+	w.line(line)
+}
+
+// severityMark is the mark and style of a finding's severity: ✗ for an error, ! for a
+// warning, · for a note.
+func (w *writer) severityMark(sev inspect.Severity) (string, lipgloss.Style) {
+	switch sev {
+	case inspect.Error:
+		return "✗", w.s.Problem
+	case inspect.Warning:
+		return "!", w.s.Warning
+	}
+	return "·", w.s.Dim
 }
 
 func (w *writer) problem(r *inspect.Report) {
@@ -342,12 +421,27 @@ func (w *writer) problem(r *inspect.Report) {
 	if f == nil || f.Severity == inspect.Info {
 		return
 	}
-	w.section("What is wrong, and how to fix it")
-	w.para(2, w.s.Problem.Render("✗ "+f.Code)+" — "+oneLine(f.Message))
+	if f.Severity == inspect.Error {
+		w.section("What is wrong, and how to fix it")
+	} else {
+		w.section("Worth knowing, and what to do")
+	}
+	mark, st := w.severityMark(f.Severity)
+	w.para(2, st.Render(mark+" "+f.Code)+" — "+w.text(f.Message))
 	if a, ok := adviceFor(f.Code); ok {
 		w.para(2, w.s.Name.Render("Why: ")+a.Why)
 		w.para(2, w.s.Name.Render("Fix: ")+a.Fix)
 	} else if f.Hint != "" {
-		w.para(2, w.s.Name.Render("Fix: ")+oneLine(f.Hint))
+		w.para(2, w.s.Name.Render("Fix: ")+w.text(f.Hint))
 	}
+}
+
+// severityOf is the severity of the report's finding with code, an error when none has it.
+func severityOf(r *inspect.Report, code string) inspect.Severity {
+	for _, f := range r.Findings {
+		if f.Code == code {
+			return f.Severity
+		}
+	}
+	return inspect.Error
 }

@@ -15,6 +15,8 @@ type Styles struct {
 	Dim       lipgloss.Style // references, lengths
 	Problem   lipgloss.Style
 	Good      lipgloss.Style
+	Warning   lipgloss.Style // a warning's mark
+	Escape    lipgloss.Style // the sanitiser's visible escapes in token text
 }
 
 // DefaultStyles returns the default styles; the root may give its own.
@@ -29,5 +31,7 @@ func DefaultStyles() Styles {
 		Dim:       lipgloss.NewStyle().Faint(true),
 		Problem:   lipgloss.NewStyle().Bold(true).Foreground(lipgloss.AdaptiveColor{Light: "#C62828", Dark: "#EF5350"}),
 		Good:      lipgloss.NewStyle().Foreground(lipgloss.AdaptiveColor{Light: "#2E7D32", Dark: "#81C784"}),
+		Warning:   lipgloss.NewStyle().Bold(true).Foreground(lipgloss.AdaptiveColor{Light: "#B26A00", Dark: "#FFB74D"}),
+		Escape:    lipgloss.NewStyle().Italic(true).Foreground(lipgloss.AdaptiveColor{Light: "#8250DF", Dark: "#FF79C6"}),
 	}
 }

@@ -46,19 +46,34 @@ func DefaultKeyMap() KeyMap {
 type Model struct {
 	KeyMap KeyMap
 	items  []inspect.Finding
+	cands  []inspect.Candidate // other token-like strings, shown under input.extracted
 	sel    int
 	width  int
 	height int
 	focus  bool
 	styles Styles
 	plain  common.Paint
+	hint   common.Paint
 	esc    common.Paint
+	memo   *selMemo // the selected finding's lines, shared by copies of the model
+}
+
+// selMemo holds the selected finding's wrapped lines and what they were made from: they
+// are asked for by the layout and by View after every message.
+type selMemo struct {
+	f     inspect.Finding // the selected finding, by value: a new report with the same one hits
+	cands []inspect.Candidate
+	sel   int
+	width int
+	focus bool
+	lines []string
 }
 
 // New returns an empty list.
 func New(st Styles) Model {
 	return Model{KeyMap: DefaultKeyMap(), styles: st, width: 80, height: 3,
-		plain: common.NewPaint(st.Message), esc: common.NewPaint(st.Escape)}
+		plain: common.NewPaint(st.Message), hint: common.NewPaint(st.Hint), esc: common.EscapePaint(st.Escape),
+		memo: &selMemo{sel: -1}}
 }
 
 // SetFindings replaces the list, keeping the selection on the same code when it is still
@@ -76,6 +91,24 @@ func (m *Model) SetFindings(fs []inspect.Finding) {
 			break
 		}
 	}
+}
+
+// SetCandidates sets the other token-like strings the input held (Report.Candidates):
+// they are listed under the input.extracted finding, so a person sees which one was taken
+// and what else there was.
+func (m *Model) SetCandidates(c []inspect.Candidate) { m.cands = c }
+
+// candidateCode is the finding the candidates are listed under.
+const candidateCode = "input.extracted"
+
+// candidateLines lists the candidates, one a line.
+func (m Model) candidateLines() []string {
+	var out []string
+	for _, c := range m.cands {
+		l := fmt.Sprintf("also found: %s at byte %d (%d chars)", common.Safe(c.Where), c.Offset, c.Length)
+		out = append(out, indent+"  "+m.styles.Hint.Render(ansi.Truncate(l, max(10, m.width-len(indent)-2), "…")))
+	}
+	return out
 }
 
 // Selected returns the selected finding, or nil when the list is empty.
@@ -104,38 +137,81 @@ func (m *Model) Focus() { m.focus = true }
 // Blur takes the keyboard away.
 func (m *Model) Blur() { m.focus = false }
 
-// NeededLines returns the lines the list needs to show everything: title, rows, and the
-// selected finding's hint, wrapped.
+// NeededLines returns the lines the list needs to show everything: title, one line per
+// finding, and the selected finding's whole message and hint, wrapped.
 func (m Model) NeededLines() int {
 	if len(m.items) == 0 {
 		return 1
 	}
-	return 1 + len(m.items) + len(m.hintLines(maxHintLines))
+	return len(m.items) + len(m.selectedLines())
 }
 
-// maxHintLines is how many lines the selected finding's hint may wrap to.
-const maxHintLines = 3
+// indent is where the wrapped lines of the selected finding start, under its message.
+const indent = "    "
 
-// hintLines is the selected finding's hint, word-wrapped under the message, at most n lines
-// (the last cut with an ellipsis).
-func (m Model) hintLines(n int) []string {
-	if m.sel >= len(m.items) || m.items[m.sel].Hint == "" || n <= 0 {
+// selectedLines is the selected finding drawn in full: its message (with the code) and
+// its hint, word-wrapped to the width, nothing cut.
+func (m Model) selectedLines() []string {
+	if m.sel >= len(m.items) {
 		return nil
 	}
-	const indent = "    "
-	text := "→ " + common.Safe(m.items[m.sel].Hint)
-	lines := strings.Split(ansi.Wrap(text, max(10, m.width-len(indent)-2), ""), "\n")
-	for i := 1; i < len(lines); i++ {
-		lines[i] = "  " + lines[i] // under the text, past the arrow
+	f := m.items[m.sel]
+	if c := m.memo; c != nil && c.sel == m.sel && c.width == m.width && c.focus == m.focus && c.f == f &&
+		(f.Code != candidateCode || sameCandidates(c.cands, m.cands)) {
+		return c.lines
 	}
-	if len(lines) > n {
-		lines = lines[:n]
-		lines[n-1] = ansi.Truncate(lines[n-1]+" …", m.width-len(indent), "…")
-	}
-	for i := range lines {
-		lines[i] = indent + m.styles.Hint.Render(ansi.Truncate(lines[i], m.width-len(indent), "…"))
+	lines := m.drawSelected()
+	if m.memo != nil {
+		*m.memo = selMemo{f: f, cands: m.cands, sel: m.sel, width: m.width, focus: m.focus, lines: lines}
 	}
 	return lines
+}
+
+func sameCandidates(a, b []inspect.Candidate) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// drawSelected draws the selected finding's lines (see selectedLines).
+func (m Model) drawSelected() []string {
+	f := m.items[m.sel]
+	ptr := m.styles.Selected.Render("▸ ")
+	if !m.focus {
+		ptr = m.styles.Selected.Render("› ")
+	}
+	room := max(10, m.width-len(indent))
+	msg := common.SafePaint(f.Message, m.plain, m.esc) + " " + m.styles.Code.Render(f.Code)
+	var out []string
+	for i, l := range common.Wrap(msg, max(10, m.width-4)) {
+		if i == 0 {
+			out = append(out, ptr+m.Mark(f.Severity)+" "+l)
+		} else {
+			out = append(out, indent+l)
+		}
+	}
+	if f.Hint != "" {
+		hint := "→ " + common.SafePaint(f.Hint, m.hint, m.esc)
+		for i, l := range common.Wrap(hint, room-2) {
+			if i > 0 {
+				l = "  " + l // under the text, past the arrow
+			}
+			out = append(out, indent+l)
+		}
+	}
+	if f.Code == candidateCode {
+		out = append(out, m.candidateLines()...)
+	}
+	for i := range out {
+		out[i] = ansi.Truncate(out[i], m.width, "…")
+	}
+	return out
 }
 
 // Update moves the selection.
@@ -168,7 +244,9 @@ func (m Model) Mark(sev inspect.Severity) string {
 	return m.styles.Info.Render("·")
 }
 
-// View draws the list in exactly its height.
+// View draws the list in exactly its height. The selected finding is drawn in full; the
+// others get a line each, and the list scrolls to keep the selected one in view (from
+// its first line, when it alone is taller than the list).
 func (m Model) View() string {
 	lines := make([]string, 0, m.height)
 	title := m.styles.Title
@@ -179,41 +257,41 @@ func (m Model) View() string {
 	if s := m.summary(); s != "" {
 		head += " " + m.styles.Summary.Render(s)
 	}
-	lines = append(lines, ansi.Truncate(head, m.width, "…"))
 	rows := m.height - 1
+	sel := m.selectedLines()
+	first := 0
+	// the rows above the selection that fit with the whole selected block
+	if above := rows - len(sel); m.sel > above {
+		first = max(0, m.sel-max(0, above))
+	}
+	if first > 0 || m.sel+max(0, rows-len(sel)-(m.sel-first)) < len(m.items)-1 {
+		head += m.styles.Summary.Render(fmt.Sprintf(" · %d/%d", m.sel+1, len(m.items)))
+	}
+	lines = append(lines, ansi.Truncate(head, m.width, "…"))
 	if rows <= 0 {
 		return lines[0]
 	}
-	// the hint gets what is left after one line per finding, within its cap
-	hintRoom := min(maxHintLines, rows-len(m.items))
-	if hintRoom < 1 && rows >= 2 {
-		hintRoom = 1
-	}
-	hint := m.hintLines(hintRoom)
-	listRows := rows - len(hint)
-	first := 0
-	if m.sel >= listRows {
-		first = m.sel - listRows + 1
-	}
 	for i := first; i < len(m.items) && len(lines) < m.height; i++ {
-		f := m.items[i]
-		ptr := "  "
 		if i == m.sel {
-			ptr = m.styles.Selected.Render("▸ ")
-			if !m.focus {
-				ptr = m.styles.Selected.Render("› ")
-			}
-		}
-		row := ptr + m.Mark(f.Severity) + " " + common.SafePaint(f.Message, m.plain, m.esc) +
-			" " + m.styles.Code.Render(f.Code)
-		lines = append(lines, ansi.Truncate(row, m.width, "…"))
-		if i == m.sel {
-			for _, h := range hint {
+			for k, l := range sel {
+				if len(lines) == m.height-1 && k < len(sel)-1 {
+					// the block goes on below the list: say so rather than stop mid-sentence
+					l = ansi.Truncate(l, m.width-2, "") + " …"
+				}
 				if len(lines) < m.height {
-					lines = append(lines, h)
+					lines = append(lines, l)
 				}
 			}
+			continue
 		}
+		f := m.items[i]
+		row := "  " + m.Mark(f.Severity) + " "
+		if f.Code == candidateCode && len(m.cands) > 0 {
+			// first, so the row's ellipsis cannot hide it
+			row += m.styles.Hint.Render(fmt.Sprintf("(+%d other candidate%s) ", len(m.cands), s(len(m.cands))))
+		}
+		row += common.SafePaint(f.Message, m.plain, m.esc) + " " + m.styles.Code.Render(f.Code)
+		lines = append(lines, ansi.Truncate(row, m.width, "…"))
 	}
 	for len(lines) < m.height {
 		lines = append(lines, "")

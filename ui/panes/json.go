@@ -1,6 +1,7 @@
 package panes
 
 import (
+	"fmt"
 	"strings"
 
 	"jwtlens/inspect"
@@ -17,6 +18,7 @@ type content struct {
 type memberLine struct {
 	line int
 	off  int // NameStart of the member in the decoded segment
+	end  int // where its value ends (Value.End)
 }
 
 type jsonWriter struct {
@@ -92,7 +94,7 @@ func (w *jsonWriter) value(v *inspect.Value, depth int, top bool) {
 			m := &v.Members[i]
 			w.newline()
 			if top {
-				w.out.members = append(w.out.members, memberLine{line: len(w.out.lines), off: m.NameStart})
+				w.out.members = append(w.out.members, memberLine{line: len(w.out.lines), off: m.NameStart, end: m.Value.End})
 			}
 			w.indent(depth + 1)
 			w.safe(m.NameRaw, w.p.key)
@@ -162,4 +164,30 @@ func (w *jsonWriter) annotate(c *inspect.Claim, depth int) {
 		p = w.p.noteBad
 	}
 	w.cur.WriteString(p.S("↳ " + strings.Join(parts, "  ")))
+}
+
+// renderNested shows a payload that is itself a JWT: what it is, then the inner token's
+// header and payload as JSON (or why they cannot be shown).
+func renderNested(p *paints, token string, inner *inspect.Report) content {
+	var c content
+	c.lines = append(c.lines,
+		p.value.S("a nested token: the payload is itself a "+common.Safe(string(inner.Kind))),
+		p.dim.S(fmt.Sprintf("%d chars; the outer signature covers it as text", len(token))), "")
+	part := func(title string, v *inspect.Value, pt inspect.Part) {
+		c.lines = append(c.lines, p.label.S(title))
+		if v == nil {
+			c.lines = append(c.lines, p.dim.S("  cannot be read (inspect the inner token on its own)"), "")
+			return
+		}
+		sub := renderJSON(p, v, inner.Claims, pt)
+		c.lines = append(c.lines, sub.lines...)
+		c.lines = append(c.lines, "")
+	}
+	part("inner header", inner.Header, inspect.PartHeader)
+	if inner.Kind == inspect.KindJWE {
+		c.lines = append(c.lines, p.label.S("inner payload"), p.dim.S("  encrypted: needs the decryption key"))
+		return c
+	}
+	part("inner payload", inner.Payload, inspect.PartPayload)
+	return c
 }

@@ -99,14 +99,21 @@ func (p *pane) wrap() {
 	}
 	y := p.vp.YOffset
 	p.lines = out
-	p.vp.SetContent(strings.Join(out, "\n"))
+	// the viewport only keeps the scroll position (draw shows p.lines itself): it is given
+	// as many empty lines, not the text, which it would split and measure again
+	p.vp.SetContent(strings.Repeat("\n", max(0, len(out)-1)))
 	p.vp.SetYOffset(y)
 }
 
-// reveal scrolls so that the member at decoded offset off is at the top.
+// reveal scrolls so that the member at decoded offset off is at the top: the one whose
+// name or value holds off, else the last that starts before it.
 func (p *pane) reveal(off int) {
 	line := -1
 	for _, m := range p.raw.members {
+		if m.off <= off && off < m.end {
+			line = m.line
+			break
+		}
 		if m.off <= off {
 			line = m.line
 		}

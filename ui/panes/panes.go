@@ -45,6 +45,7 @@ type Model struct {
 	focused int // the focused pane, or -1
 	last    *inspect.Report
 	lastW   int
+	nested  *inspect.Report // the inner token's report, when the payload is a JWT
 }
 
 // New returns the panes drawn with st.
@@ -143,6 +144,16 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	return m, cmd
 }
 
+// SetNested gives the report of the inner token (Report.NestedToken, inspected by the
+// caller in Update), shown in the Payload pane in place of the payload's text. Call it
+// before SetReport.
+func (m *Model) SetNested(inner *inspect.Report) {
+	if inner != m.nested {
+		m.nested = inner
+		m.last = nil // the payload pane must be made again
+	}
+}
+
 // SetReport fills the panes from r. A pane whose inputs did not change keeps its content.
 func (m *Model) SetReport(r *inspect.Report) {
 	if r != nil && r == m.last && m.width == m.lastW {
@@ -171,7 +182,7 @@ func (m *Model) SetReport(r *inspect.Report) {
 		m.setPart(Payload, r, segs[inspect.PartPayload], r.Payload, inspect.PartPayload, string(r.Kind))
 		m.panes[Signature].setContent(renderSignature(&m.p, r, segs[inspect.PartSignature], m.panes[Signature].width-4))
 	}
-	m.badges(r)
+	m.badges(r, segs)
 }
 
 // setPart fills the header or payload pane, unless its segment and claims are unchanged.
@@ -182,6 +193,9 @@ func (m *Model) setPart(i int, r *inspect.Report, seg *inspect.Segment, v *inspe
 		if c.Part == part {
 			extra.WriteString("\x00" + c.Name + "\x00" + c.Relative + "\x00" + c.Problem)
 		}
+	}
+	if part == inspect.PartPayload && m.nested != nil {
+		extra.WriteString("\x00nested")
 	}
 	k := cacheKey{extra: extra.String(), valid: true}
 	if seg != nil {
@@ -198,6 +212,8 @@ func (m *Model) setPart(i int, r *inspect.Report, seg *inspect.Segment, v *inspe
 	switch {
 	case seg == nil:
 		c = message(&m.p, "missing: the token ends before the "+string(part))
+	case part == inspect.PartPayload && m.nested != nil && r.NestedToken != "":
+		c = renderNested(&m.p, r.NestedToken, m.nested)
 	case v != nil:
 		c = renderJSON(&m.p, v, r.Claims, part)
 	case seg.JSON != nil:
@@ -230,8 +246,9 @@ func PaneOf(part inspect.Part) int {
 	return -1
 }
 
-// badges sets each pane's status badge from the worst finding about it.
-func (m *Model) badges(r *inspect.Report) {
+// badges sets each pane's status badge from the worst finding about it. A part that is
+// missing or could not be decoded never says ok, whatever the findings say about it.
+func (m *Model) badges(r *inspect.Report, segs map[inspect.Part]*inspect.Segment) {
 	worst := [count]int{-1, -1, -1}
 	for _, f := range r.Findings {
 		if i := PaneOf(f.Part); i >= 0 && int(f.Severity) > worst[i] {
@@ -248,6 +265,17 @@ func (m *Model) badges(r *inspect.Report) {
 			m.panes[i].badge = m.styles.BadgeGood.Render("✓ ok")
 		}
 	}
+	for i, part := range []inspect.Part{inspect.PartHeader, inspect.PartPayload} {
+		if i == Payload && r.Kind == inspect.KindJWE {
+			continue
+		}
+		switch seg := segs[part]; {
+		case seg == nil:
+			m.panes[i].badge = m.styles.BadgeNeutral.Render("– missing")
+		case !seg.Decoded && worst[i] != int(inspect.Error):
+			m.panes[i].badge = m.styles.BadgeBad.Render("✗ error")
+		}
+	}
 	var b string
 	switch r.Verification.Status {
 	case inspect.Verified:
@@ -261,6 +289,9 @@ func (m *Model) badges(r *inspect.Report) {
 	}
 	if worst[Signature] == int(inspect.Error) && r.Verification.Status != inspect.Invalid {
 		b = m.styles.BadgeBad.Render("✗ error")
+	}
+	if segs[inspect.PartSignature] == nil && r.Kind != inspect.KindJWE && worst[Signature] != int(inspect.Error) {
+		b = m.styles.BadgeNeutral.Render("– missing")
 	}
 	if r.Kind == inspect.KindJWE {
 		b = m.styles.BadgeNeutral.Render("• JWE")

@@ -10,6 +10,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"jwtlens/inspect"
+	"jwtlens/keys"
 )
 
 func init() { lipgloss.SetColorProfile(termenv.Ascii) }
@@ -70,5 +71,59 @@ func TestShortHex(t *testing.T) {
 	got := shortHex(b, 30)
 	if !strings.HasPrefix(got, "00 01") || !strings.HasSuffix(got, "1e 1f") || !strings.Contains(got, "…") || len(got) > 40 {
 		t.Errorf("shortHex(32 bytes, 30) = %q", got)
+	}
+}
+
+// TestBadgesOfMissingParts: a part the token does not have, or could not decode, is never
+// badged ok (garbage input used to show "✓ ok" over "missing: the token ends before the
+// header").
+func TestBadgesOfMissingParts(t *testing.T) {
+	cases := []struct {
+		name string
+		r    *inspect.Report
+		want [count]string
+	}{
+		{"no segments", &inspect.Report{Findings: []inspect.Finding{{Code: "input.not-a-token", Severity: inspect.Error, Part: inspect.PartToken}}},
+			[count]string{"– missing", "– missing", "– missing"}},
+		{"header undecoded", &inspect.Report{Segments: []inspect.Segment{{Part: inspect.PartHeader, Text: "!!"}}},
+			[count]string{"✗ error", "– missing", "– missing"}},
+		{"decoded", &inspect.Report{Segments: []inspect.Segment{{Part: inspect.PartHeader, Text: "e30", Decoded: true},
+			{Part: inspect.PartPayload, Text: "e30", Decoded: true}, {Part: inspect.PartSignature, Text: "", Decoded: true}}},
+			[count]string{"✓ ok", "✓ ok", "• not checked"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			m := New(Styles{})
+			m.SetSize(80, 12)
+			m.SetReport(c.r)
+			for i := range m.panes {
+				if got := ansi.Strip(m.panes[i].badge); got != c.want[i] {
+					t.Errorf("badge of %s = %q, want %q", m.panes[i].title, got, c.want[i])
+				}
+			}
+		})
+	}
+}
+
+// TestSignatureKeyRowsWrapAsUnits: the source path broke at its hyphen ("/tmp/review-" /
+// "tui/…pem" / ")") and "(PEM PUBLIC KEY)" split across lines.
+func TestSignatureKeyRowsWrapAsUnits(t *testing.T) {
+	r := &inspect.Report{Signature: inspect.SignatureInfo{Alg: "RS256", Bytes: 256, ExpectedBytes: 256},
+		Verification: inspect.Verification{Status: inspect.Verified, Detail: "verified with rsa-2048 (/tmp/review-tui/keys/rsa-pub.pem)",
+			Key: &keys.Key{Family: "rsa", Bits: 2048, Source: "/tmp/review-tui/keys/a-rather-long-name/rsa-pub.pem", Format: "PEM PUBLIC KEY"}}}
+	seg := &inspect.Segment{Part: inspect.PartSignature, Decoded: true, Bytes: make([]byte, 256)}
+	for _, w := range []int{34, 40, 56, 76} {
+		p := newPaints(Styles{})
+		c := renderSignature(&p, r, seg, w)
+		text := strings.Join(c.lines, "\n")
+		for _, l := range c.lines {
+			tl := strings.TrimSpace(l)
+			if ansi.StringWidth(l) > w || tl == ")" || strings.HasSuffix(tl, "-") || strings.HasSuffix(tl, "(PEM") {
+				t.Errorf("width %d: badly wrapped line %q in\n%s", w, l, text)
+			}
+		}
+		if !strings.Contains(text, "(PEM PUBLIC KEY)") {
+			t.Errorf("width %d: the format is split:\n%s", w, text)
+		}
 	}
 }

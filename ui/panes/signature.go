@@ -34,7 +34,7 @@ func wrapRows(c content, width int) content {
 		}
 		head := ansi.Truncate(l, labelWidth, "")
 		rest := ansi.TruncateLeft(l, labelWidth, "")
-		for i, part := range strings.Split(ansi.Wrap(rest, room, ""), "\n") {
+		for i, part := range common.Wrap(rest, room) {
 			if i == 0 {
 				out = append(out, head+part)
 			} else {
@@ -93,13 +93,15 @@ func renderSignature(p *paints, r *inspect.Report, seg *inspect.Segment, width i
 	}
 	if k := v.Key; k != nil {
 		add("")
-		c.lines = append(c.lines, keyRows(p, k)...)
+		c.lines = append(c.lines, keyRows(p, k, width-labelWidth)...)
 	}
 	return wrapRows(c, width)
 }
 
-// keyRows describes a key: family and size or curve, kid, fingerprint, where it came from.
-func keyRows(p *paints, k *keys.Key) []string {
+// keyRows describes a key: family and size or curve, kid, fingerprint, where it came from
+// (a long path shortened in its middle to room, the format on a row of its own when the
+// two do not fit together).
+func keyRows(p *paints, k *keys.Key, room int) []string {
 	desc := string(k.Family)
 	switch {
 	case k.Curve != "":
@@ -121,12 +123,20 @@ func keyRows(p *paints, k *keys.Key) []string {
 		}
 		out = append(out, row(p, "sha256", p.value.S(fp)))
 	}
-	src := common.Safe(k.Source)
+	src := common.ShortenMiddle(common.Safe(k.Source), max(12, room))
+	format := ""
 	if k.Format != "" {
-		src += p.dim.S(" (" + common.Safe(k.Format) + ")")
+		format = "(" + common.Safe(k.Format) + ")"
 	}
-	if src != "" {
+	switch {
+	case src != "" && format != "" && ansi.StringWidth(src)+1+ansi.StringWidth(format) > room:
+		out = append(out, row(p, "source", p.value.S(src)), row(p, "format", p.dim.S(format)))
+	case src != "" && format != "":
+		out = append(out, row(p, "source", p.value.S(src)+" "+p.dim.S(format)))
+	case src != "":
 		out = append(out, row(p, "source", p.value.S(src)))
+	case format != "":
+		out = append(out, row(p, "format", p.dim.S(format)))
 	}
 	if ci := k.Certificate; ci != nil {
 		out = append(out, row(p, "cert", common.SafePaint(ci.Subject, p.value, p.esc)))

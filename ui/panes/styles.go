@@ -32,7 +32,7 @@ func newPaints(s Styles) paints {
 		key: common.NewPaint(s.Key), str: common.NewPaint(s.String), num: common.NewPaint(s.Number),
 		lit: common.NewPaint(s.Literal), punct: common.NewPaint(s.Punct), note: common.NewPaint(s.Note),
 		noteBad: common.NewPaint(s.NoteBad), label: common.NewPaint(s.Label), value: common.NewPaint(s.Value),
-		dim: common.NewPaint(s.Dim), esc: common.NewPaint(s.Escape),
+		dim: common.NewPaint(s.Dim), esc: common.EscapePaint(s.Escape),
 		border: common.NewPaint(s.Border), borderFocus: common.NewPaint(s.BorderFocus),
 	}
 }

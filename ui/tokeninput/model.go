@@ -21,12 +21,27 @@ type Span struct {
 
 // Mark points at the bytes [Start, End) of the text a finding is about. A mark with
 // Start == End points at the single cell at Start (which may be the end of the text).
-// Marked bytes are underlined; the selected mark is reversed and gets a marker line of
-// carets under it, so it shows without colour too.
+// Marked bytes are underlined; the selected mark is reversed and gets a marker line under
+// it whose glyph says the severity (^ error, ~ warning, · info), so it shows without
+// colour too.
 type Mark struct {
 	Start, End int
 	Selected   bool
+	Level      Level
 }
+
+// Level is the severity of a mark's finding. The zero value is Error.
+type Level uint8
+
+// The levels, and the glyph of each on the marker line.
+const (
+	Error Level = iota
+	Warning
+	Info
+	numLevels
+)
+
+var levelGlyph = [numLevels]byte{'^', '~', '-'}
 
 // Model is the token input. The zero value is not usable; call New.
 type Model struct {
@@ -91,6 +106,22 @@ func (m *Model) InsertString(s string) {
 	m.layoutOK = false
 }
 
+// PasteText is pasted text as it goes into the token: a lone CR (not followed by LF) is
+// made a LF. Terminals and tmux send the line breaks of a paste as CR, and the token's
+// diagnosis reads LF and CRLF as line breaks; a CRLF is kept as it is.
+func PasteText(s string) string {
+	if !strings.Contains(s, "\r") {
+		return s
+	}
+	b := []byte(s)
+	for i, c := range b {
+		if c == '\r' && (i+1 == len(b) || b[i+1] != '\n') {
+			b[i] = '\n'
+		}
+	}
+	return string(b)
+}
+
 // SetSize sets the width and the number of lines the whole strip may use (title included).
 func (m *Model) SetSize(width, height int) {
 	if width != m.width {
@@ -125,7 +156,7 @@ func (m *Model) SetInfo(s string) { m.info = s }
 // title and marker lines included.
 func (m *Model) NeededLines() int {
 	if m.value == "" {
-		return 1 + max(1, len(m.Placeholder))
+		return 1 + max(1, len(m.placeholderLines()))
 	}
 	m.layout()
 	n := 1 + len(m.rows)
@@ -135,6 +166,15 @@ func (m *Model) NeededLines() int {
 		}
 	}
 	return n
+}
+
+// placeholderLines is the placeholder word-wrapped to the width, each entry a paragraph.
+func (m *Model) placeholderLines() []string {
+	var out []string
+	for _, p := range m.Placeholder {
+		out = append(out, common.Wrap(p, m.width)...)
+	}
+	return out
 }
 
 // Update handles an editing key. Other messages are ignored.
@@ -321,6 +361,16 @@ func (m *Model) colOf(r, i int) int {
 	return c
 }
 
+// selectedLevel is the level of the selected mark (Error when there is none).
+func (m *Model) selectedLevel() Level {
+	for _, mk := range m.marks {
+		if mk.Selected && mk.Level < numLevels {
+			return mk.Level
+		}
+	}
+	return Error
+}
+
 func (m *Model) markAt(i int) markState {
 	st := unmarked
 	for _, mk := range m.marks {
@@ -380,16 +430,18 @@ func (m Model) View() string {
 	b.WriteString(ansi.Truncate(head, m.width, "…"))
 	lines := 1
 	if m.value == "" {
-		for _, p := range m.Placeholder {
+		for i, p := range m.placeholderLines() {
 			if lines >= m.height {
 				break
 			}
 			b.WriteByte('\n')
-			if lines == 1 && m.focus {
-				b.WriteString(m.paint.cursor.S(" "))
-				b.WriteString(m.styles.Placeholder.Render(ansi.Truncate(p, m.width-1, "…")))
+			if i == 0 && m.focus {
+				// the cursor sits on the placeholder's first character, as in a text field
+				r, size := utf8.DecodeRuneInString(p)
+				b.WriteString(m.paint.cursor.S(string(r)))
+				b.WriteString(m.styles.Placeholder.Render(p[size:]))
 			} else {
-				b.WriteString(m.styles.Placeholder.Render(ansi.Truncate(p, m.width, "…")))
+				b.WriteString(m.styles.Placeholder.Render(p))
 			}
 			lines++
 		}
@@ -429,21 +481,21 @@ func (m *Model) visibleTop() int {
 		// the cursor sits after a full last row; keep that row visible
 		ar = len(m.rows) - 1
 	}
-	top := min(m.top, ar)
 	budget := m.height - 1
-	for {
-		used := 0
-		for r := top; r <= ar; r++ {
-			used++
-			if m.rowHasMark(r) {
-				used++
-			}
+	// the first row from which rows up to ar still fit, walking up from ar: O(visible rows)
+	lowest, used := ar, 0
+	for r := ar; r >= 0; r-- {
+		need := 1
+		if m.rowHasMark(r) {
+			need++
 		}
-		if used <= budget || top >= ar {
+		if used+need > budget && r < ar {
 			break
 		}
-		top++
+		used += need
+		lowest = r
 	}
+	top := max(min(m.top, ar), lowest)
 	m.top = top
 	return top
 }
@@ -452,6 +504,8 @@ func (m *Model) visibleTop() int {
 func (m *Model) drawRow(b *strings.Builder, r int, withMarker bool) {
 	start, end := m.rows[r], m.rowEnd(r)
 	var marker []byte
+	lvl := m.selectedLevel()
+	glyph := levelGlyph[lvl]
 	si := 0
 	// run batching: consecutive cells with the same paint become one painted string
 	var run strings.Builder
@@ -482,7 +536,7 @@ func (m *Model) drawRow(b *strings.Builder, r int, withMarker bool) {
 		if withMarker {
 			ch := byte(' ')
 			if mk == selected {
-				ch = '^'
+				ch = glyph
 			}
 			for k := 0; k < w; k++ {
 				marker = append(marker, ch)
@@ -498,11 +552,11 @@ func (m *Model) drawRow(b *strings.Builder, r int, withMarker bool) {
 			m.paint.cursor.W(b, " ")
 		}
 		if withMarker && endMark == selected && m.lastEndCol < m.width {
-			marker = append(marker, '^')
+			marker = append(marker, glyph)
 		}
 	}
 	if withMarker {
 		b.WriteByte('\n')
-		b.WriteString(m.paint.marker.S(strings.TrimRight(string(marker), " ")))
+		b.WriteString(m.paint.marker[lvl].S(strings.TrimRight(string(marker), " ")))
 	}
 }

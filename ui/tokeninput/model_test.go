@@ -6,6 +6,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 )
 
@@ -33,6 +34,10 @@ func TestControlCharactersAreEscapedAndWrapWhole(t *testing.T) {
 	m := newInput("ab\x1b[2Jcd", 5, 10)
 	m.Blur()
 	v := m.View()
+	if !strings.Contains(v, "\x1b[4m\\e\x1b[24m") {
+		t.Fatalf("the escape is not drawn underlined: %q", v)
+	}
+	v = strings.NewReplacer("\x1b[4m", "", "\x1b[24m", "").Replace(v)
 	if strings.ContainsRune(v, 0x1b) {
 		t.Fatalf("View holds a raw ESC: %q", v)
 	}
@@ -113,5 +118,41 @@ func TestMultibyteEditing(t *testing.T) {
 	m, _ = m.Update(tea.KeyMsg{Type: tea.KeyDelete})
 	if m.Value() != "a" || m.Cursor() != 1 {
 		t.Fatalf("left + delete over ü: %q cursor %d", m.Value(), m.Cursor())
+	}
+}
+
+// TestMarkerGlyphSaysTheSeverity: the marker line reads ^ for an error, ~ for a warning
+// and - for info, so severity shows without colour (warnings used to be marked ^ too).
+func TestMarkerGlyphSaysTheSeverity(t *testing.T) {
+	for _, c := range []struct {
+		lvl  Level
+		want string
+	}{{Error, "     ^^"}, {Warning, "     ~~"}, {Info, "     --"}} {
+		m := newInput("aaaa.bbbb.cccc", 20, 10)
+		m.SetMarks([]Mark{{Start: 5, End: 7, Selected: true, Level: c.lvl}})
+		lines := strings.Split(m.View(), "\n")
+		if got := strings.TrimRight(lines[2], " "); got != c.want {
+			t.Errorf("level %d: marker line %q, want %q", c.lvl, got, c.want)
+		}
+	}
+}
+
+// TestPlaceholderReadsCleanly: the placeholder began with a blank cursor cell and was cut
+// at 80 columns. It starts with its first letter (under the cursor) and wraps at spaces.
+func TestPlaceholderReadsCleanly(t *testing.T) {
+	for _, w := range []int{40, 60, 80, 120} {
+		m := newInput("", w, 10)
+		m.Placeholder = []string{"Paste a token here (ctrl+shift+v, cmd+v, shift+insert)", "or type it."}
+		lines := strings.Split(ansi.Strip(m.View()), "\n")[1:]
+		if !strings.HasPrefix(lines[0], "Paste") {
+			t.Errorf("width %d: first line %q", w, lines[0])
+		}
+		got := strings.Join(lines, " ")
+		if strings.Contains(got, "…") || !strings.Contains(got, "shift+insert) or type it.") {
+			t.Errorf("width %d: placeholder %q", w, lines)
+		}
+		if len(lines) != m.NeededLines()-1 {
+			t.Errorf("width %d: %d lines drawn, NeededLines says %d", w, len(lines), m.NeededLines()-1)
+		}
 	}
 }

@@ -25,7 +25,9 @@ type Styles struct {
 	Class       [numClasses]lipgloss.Style
 	Escape      lipgloss.Style // a visible escape of a control or invisible character
 	Cursor      lipgloss.Style
-	Marker      lipgloss.Style // the marker line under marked bytes
+	Marker      lipgloss.Style // the marker line under the bytes of an error
+	MarkerWarn  lipgloss.Style // … of a warning
+	MarkerInfo  lipgloss.Style // … of an info finding
 	Title       lipgloss.Style
 	TitleFocus  lipgloss.Style
 	Info        lipgloss.Style // the counter
@@ -47,7 +49,7 @@ type paints struct {
 	cell   [numClasses][numMarks]common.Paint
 	escape [numMarks]common.Paint
 	cursor common.Paint
-	marker common.Paint
+	marker [numLevels]common.Paint
 }
 
 func newPaints(s Styles) paints {
@@ -57,13 +59,15 @@ func newPaints(s Styles) paints {
 		p.cell[c][marked] = common.NewPaint(s.Class[c].Underline(true))
 		p.cell[c][selected] = common.NewPaint(s.Class[c].Underline(true).Reverse(true))
 	}
-	p.escape[unmarked] = common.NewPaint(s.Escape)
-	p.escape[marked] = common.NewPaint(s.Escape.Underline(true))
-	p.escape[selected] = common.NewPaint(s.Escape.Underline(true).Reverse(true))
+	p.escape[unmarked] = common.EscapePaint(s.Escape)
+	p.escape[marked] = common.EscapePaint(s.Escape.Underline(true))
+	p.escape[selected] = common.EscapePaint(s.Escape.Underline(true).Reverse(true))
 	p.cursor = common.NewPaint(s.Cursor)
 	if p.cursor.Empty() {
 		p.cursor = common.Reverse
 	}
-	p.marker = common.NewPaint(s.Marker)
+	p.marker[Error] = common.NewPaint(s.Marker)
+	p.marker[Warning] = common.NewPaint(s.MarkerWarn)
+	p.marker[Info] = common.NewPaint(s.MarkerInfo)
 	return p
 }

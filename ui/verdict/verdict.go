@@ -8,6 +8,7 @@ package verdict
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -48,6 +49,13 @@ type Verdict struct {
 	Mark  string // "✗", "✓", "•", "!", "…"
 	Label string // upper-case, e.g. "TRUNCATED"
 	Text  string // already sanitised
+	// Shorter says the same as Text in fewer words, longest first; Render uses the first
+	// that fits the width, so the essential is never cut off by an ellipsis.
+	Shorter []string
+}
+
+func verdictOf(t Tone, mark, label, text string) Verdict {
+	return Verdict{Tone: t, Mark: mark, Label: label, Text: text}
 }
 
 // Decide works out the verdict for in.
@@ -55,12 +63,15 @@ func Decide(in Input) Verdict {
 	r := in.Report
 	switch {
 	case in.Pending:
-		return Verdict{Neutral, "…", "READING", "the paste is still arriving"}
+		return verdictOf(Neutral, "…", "READING", "the paste is still arriving")
 	case in.Empty || r == nil:
-		return Verdict{Neutral, "•", "EMPTY", "nothing to inspect yet: paste a token into the strip above"}
+		v := verdictOf(Neutral, "•", "EMPTY", "nothing to inspect yet: paste a token into the strip above")
+		v.Shorter = []string{"nothing yet: paste a token above"}
+		return v
 	}
 	if h := r.Headline(); h != nil && h.Severity == inspect.Error {
-		return Verdict{Bad, "✗", Label(h.Code), common.Safe(h.Message)}
+		msg := common.Safe(h.Message)
+		return Verdict{Tone: Bad, Mark: "✗", Label: Label(h.Code), Text: msg, Shorter: shorter(r, h, msg)}
 	}
 	warn := count(r, inspect.Warning)
 	tail := ""
@@ -73,21 +84,25 @@ func Decide(in Input) Verdict {
 		if text == "" {
 			text = "signature verified"
 		}
-		if exp := expiry(r); exp != "" {
-			text += ", " + exp
+		exp := ""
+		if e := expiry(r); e != "" {
+			exp = ", " + e
 		}
 		tone := Good
 		if warn > 0 {
 			tone = Warn
 		}
-		return Verdict{tone, "✓", "VERIFIED", text + tail}
+		v := verdictOf(tone, "✓", "VERIFIED", text+exp+tail)
+		// shorter: the key's file by its base name, then without the key
+		v.Shorter = []string{baseNames(text) + exp + tail, "signature verified" + exp + tail, "signature verified" + tail}
+		return v
 	case inspect.Invalid:
-		return Verdict{Bad, "✗", "INVALID SIGNATURE", nonEmpty(common.Safe(r.Verification.Detail), "the signature does not verify with the given key") + tail}
+		return verdictOf(Bad, "✗", "INVALID SIGNATURE", nonEmpty(common.Safe(r.Verification.Detail), "the signature does not verify with the given key")+tail)
 	case inspect.CannotCheck:
-		return Verdict{Warn, "!", "NOT VERIFIED", nonEmpty(common.Safe(r.Verification.Detail), "the signature cannot be checked") + tail}
+		return verdictOf(Warn, "!", "NOT VERIFIED", nonEmpty(common.Safe(r.Verification.Detail), "the signature cannot be checked")+tail)
 	}
 	if r.Kind == inspect.KindJWE {
-		return Verdict{Neutral, "•", "ENCRYPTED", "a JWE: the header is shown; the payload needs the decryption key" + tail}
+		return verdictOf(Neutral, "•", "ENCRYPTED", "a JWE: the header is shown; the payload needs the decryption key"+tail)
 	}
 	text := "no key chosen"
 	if in.KeyHint != "" {
@@ -100,7 +115,7 @@ func Decide(in Input) Verdict {
 	if warn > 0 {
 		tone = Warn
 	}
-	return Verdict{tone, "•", "NOT VERIFIED", text + tail}
+	return verdictOf(tone, "•", "NOT VERIFIED", text+tail)
 }
 
 // Render draws the verdict for in as one line of at most width cells.
@@ -115,8 +130,75 @@ func Render(in Input, width int, st Styles) string {
 	case Bad:
 		badge = st.Bad
 	}
-	line := badge.Render("["+v.Mark+" "+v.Label+"]") + " " + st.Text.Render(v.Text)
-	return ansi.Truncate(line, width, "…")
+	head := badge.Render("["+v.Mark+" "+v.Label+"]") + " "
+	room := width - ansi.StringWidth(head)
+	text := v.Text
+	for _, alt := range v.Shorter {
+		if ansi.StringWidth(text) <= room {
+			break
+		}
+		text = alt
+	}
+	return ansi.Truncate(head+st.Text.Render(text), width, "…")
+}
+
+// shorter gives the headline finding h shorter wordings: the message's first clause, and
+// for a cut token what matters in a few words (where it ends and what is missing).
+func shorter(r *inspect.Report, h *inspect.Finding, msg string) []string {
+	switch h.Code {
+	case "structure.truncated", "json.truncated":
+		if t := truncation(r); t != nil {
+			return t
+		}
+	}
+	if i := strings.Index(msg, ": "); i > 0 {
+		return []string{msg[:i]}
+	}
+	return nil
+}
+
+// truncation words a cut token, longest first: "ends inside the payload after 150 chars;
+// signature missing", then shorter.
+func truncation(r *inspect.Report) []string {
+	var last *inspect.Segment
+	for i := range r.Segments {
+		if r.Segments[i].Text != "" {
+			last = &r.Segments[i]
+		}
+	}
+	if last == nil {
+		return nil
+	}
+	n := utf8.RuneCountInString(r.Token)
+	part := common.Safe(string(last.Part))
+	var missing, few string
+	if last.Part == inspect.PartSignature {
+		if sig := r.Signature; sig.ExpectedBytes > 0 && sig.Bytes < sig.ExpectedBytes {
+			missing = fmt.Sprintf("has %d of %d bytes", sig.Bytes, sig.ExpectedBytes)
+			few = fmt.Sprintf("%d/%d B", sig.Bytes, sig.ExpectedBytes)
+		}
+	} else if r.Kind != inspect.KindJWE {
+		var gone []string
+		have := map[inspect.Part]bool{}
+		for _, s := range r.Segments {
+			have[s.Part] = true
+		}
+		for _, p := range []inspect.Part{inspect.PartPayload, inspect.PartSignature} {
+			if !have[p] {
+				gone = append(gone, string(p))
+			}
+		}
+		if len(gone) > 0 {
+			missing = strings.Join(gone, " and ") + " missing"
+			few = "no " + strings.Join(gone, ", no ")
+		}
+	}
+	long := fmt.Sprintf("ends inside the %s after %d chars", part, n)
+	short := fmt.Sprintf("cut in %s at %d chars", part, n)
+	if missing == "" {
+		return []string{long, short}
+	}
+	return []string{long + "; " + missing, short + ", " + few, short}
 }
 
 // Label is the upper-case verdict label for a finding code.
@@ -153,6 +235,22 @@ func Label(code string) string {
 		return "KEY PROBLEM"
 	}
 	return strings.ToUpper(strings.ReplaceAll(rest, "-", " "))
+}
+
+// baseNames shortens every path in s to its last element: "(/tmp/keys/pub.pem)" becomes
+// "(pub.pem)".
+func baseNames(s string) string {
+	words := strings.Split(s, " ")
+	for i, w := range words {
+		if j := strings.LastIndexByte(w, '/'); j >= 0 && j < len(w)-1 {
+			lead := ""
+			if strings.HasPrefix(w, "(") {
+				lead = "("
+			}
+			words[i] = lead + w[j+1:]
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 func expiry(r *inspect.Report) string {

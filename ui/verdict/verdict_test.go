@@ -49,3 +49,40 @@ func TestLabel(t *testing.T) {
 		}
 	}
 }
+
+// TestVerdictSaysTheEssentialAtEveryWidth: a cut token's verdict was "…inside the …" at
+// 80 columns; a shorter wording that fits is used instead of an ellipsis.
+func TestVerdictSaysTheEssentialAtEveryWidth(t *testing.T) {
+	r := &inspect.Report{Token: strings.Repeat("x", 150), Kind: inspect.KindJWS,
+		Segments: []inspect.Segment{{Part: inspect.PartHeader, Text: "eyJ"}, {Part: inspect.PartPayload, Text: "eyJ"}},
+		Findings: []inspect.Finding{{Code: "structure.truncated", Severity: inspect.Error,
+			Message: "the token was cut short: it ends after 150 characters, inside the payload: the signature and the end of the claims are missing"}}}
+	for _, c := range []struct {
+		width int
+		want  string
+	}{
+		{200, "the token was cut short: it ends after 150 characters"},
+		{80, "[✗ TRUNCATED] ends inside the payload after 150 chars; signature missing"},
+		{60, "[✗ TRUNCATED] cut in payload at 150 chars, no signature"},
+	} {
+		got := Render(Input{Report: r}, c.width, Styles{})
+		if !strings.Contains(got, c.want) || strings.Contains(got, "…") {
+			t.Errorf("Render(width %d) = %q, want it to hold %q and no ellipsis", c.width, got, c.want)
+		}
+	}
+}
+
+// TestVerifiedVerdictFits: "verified with rsa-2048 (/tmp/review-tui/…pem), e…" lost the
+// expiry at 80 columns; the key's path is shortened to its base name instead.
+func TestVerifiedVerdictFits(t *testing.T) {
+	r := &inspect.Report{
+		Verification: inspect.Verification{Status: inspect.Verified, Detail: "verified with rsa-2048 (/tmp/review-tui-fix/rsa-public-key.pem)"},
+		Claims:       []inspect.Claim{{Name: "exp", Part: inspect.PartPayload, IsTime: true, Relative: "in 42m"}},
+	}
+	for w, want := range map[int]string{80: "verified with rsa-2048 (rsa-public-key.pem), expires in 42m", 50: "signature verified, expires in 42m"} {
+		got := Render(Input{Report: r}, w, Styles{})
+		if !strings.HasSuffix(got, want) {
+			t.Errorf("Render(width %d) = %q, want it to end %q", w, got, want)
+		}
+	}
+}

@@ -27,6 +27,12 @@
 //	other.key.pem    another RSA private key (made the same way)
 //	other.pub.pem    its public half: verifies nothing here
 //	rs256.jwt        valid.jwt's claims, RS256, kid "cli-rs256"
+//	use-enc.jwk      the rs256 public key as one JWK with "use": "enc": not for verifying
+//
+// And two tokens no key can verify:
+//
+//	unsecured.jwt    valid.jwt's claims with alg "none" and an empty signature
+//	jwe.jwt          a five-segment JWE (RSA-OAEP, A256GCM) with filler bytes
 package main
 
 import (
@@ -81,6 +87,13 @@ func main() {
 	files["testdata/cli/other.pub.pem"] = publicPEM(&other.PublicKey)
 	files["testdata/cli/rs256.jwks.json"] = jwks(&key.PublicKey, "cli-rs256")
 	files["testdata/cli/rs256.jwt"] = signRS256(`{"alg":"RS256","typ":"JWT","kid":"cli-rs256"}`, claims(now-3600, now+3600), key)
+	files["testdata/cli/use-enc.jwk"] = useEncJWK(&key.PublicKey)
+	enc := base64.RawURLEncoding
+	files["testdata/cli/unsecured.jwt"] = enc.EncodeToString([]byte(`{"alg":"none","typ":"JWT"}`)) + "." +
+		enc.EncodeToString([]byte(claims(now-3600, now+3600))) + "."
+	files["testdata/cli/jwe.jwt"] = enc.EncodeToString([]byte(`{"alg":"RSA-OAEP","enc":"A256GCM"}`)) + "." +
+		enc.EncodeToString(make([]byte, 256)) + "." + enc.EncodeToString(make([]byte, 12)) + "." +
+		enc.EncodeToString([]byte("filler ciphertext, not encrypted")) + "." + enc.EncodeToString(make([]byte, 16))
 	for path, content := range files {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			fail(err)
@@ -134,6 +147,20 @@ func jwks(k *rsa.PublicKey, kid string) string {
 		"n": enc.EncodeToString(k.N.Bytes()), "e": enc.EncodeToString(big.NewInt(int64(k.E)).Bytes()),
 	}}}
 	b, err := json.MarshalIndent(set, "", "  ")
+	if err != nil {
+		fail(err)
+	}
+	return string(b) + "\n"
+}
+
+// useEncJWK is k as a single JWK whose "use" is "enc": a key for encryption, which a
+// verifier must not use for a signature.
+func useEncJWK(k *rsa.PublicKey) string {
+	enc := base64.RawURLEncoding
+	b, err := json.MarshalIndent(map[string]string{
+		"kty": "RSA", "kid": "cli-rs256-enc", "use": "enc",
+		"n": enc.EncodeToString(k.N.Bytes()), "e": enc.EncodeToString(big.NewInt(int64(k.E)).Bytes()),
+	}, "", "  ")
 	if err != nil {
 		fail(err)
 	}

@@ -115,3 +115,17 @@ func read(display string) (string, error) {
 	}
 	return out.String(), nil
 }
+
+// WaitClipboard returns the CLIPBOARD selection of display once it reads want, or what it
+// holds after two seconds: a clipboard tool takes the selection a moment after it starts.
+func WaitClipboard(tb testing.TB, display, want string) string {
+	tb.Helper()
+	deadline := time.Now().Add(2 * time.Second)
+	for {
+		got := Clipboard(tb, display)
+		if got == want || time.Now().After(deadline) {
+			return got
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
