@@ -285,6 +285,10 @@ func TestNormalizeHostile(t *testing.T) {
 		"percent":        bytes.Repeat([]byte("%2E"), 1<<18),
 		"equals":         bytes.Repeat([]byte("a=b"), 1<<18),
 		"quotes":         bytes.Repeat([]byte(`"eyJhbGciOiJIUzI1":`), 1<<15),
+		"strays":         bytes.Repeat([]byte("eyJhbGciOiJIUzI1*"), 1<<15),
+		"strays-dots":    bytes.Repeat([]byte("eyJhbGci.OiJIUzI1!"), 1<<15),
+		"lookalikes":     bytes.Repeat([]byte("eyJhbGci\u2010OiJIUzI1\uFF0E"), 1<<14),
+		"utf16":          append([]byte{0xFF, 0xFE}, bytes.Repeat([]byte("e\x00.\x00"), 1<<17)...),
 	} {
 		t.Run(name, func(t *testing.T) {
 			if len(raw) > DefaultMaxSize {
