@@ -505,7 +505,7 @@ func (n *normalized) invisibleFindings(v *view) {
 			break
 		}
 		n.add("input.invisible-char", Warning, PartToken, h.off, h.size,
-			fmt.Sprintf("A typographic character, %s %s, is at byte %d inside the token where %s belongs; it was read as %s.", codePoint(h.ch.r), h.ch.name, h.off, quoteText(string(h.ch.repl)), quoteText(string(h.ch.repl))),
+			fmt.Sprintf("A typographic character, %s %s, is at byte %d, inside the token, where %s belongs; it was read as %s.", codePoint(h.ch.r), h.ch.name, h.off, quoteText(string(h.ch.repl)), quoteText(string(h.ch.repl))),
 			"A word processor, a chat app or an input method replaced the character when the token was pasted through it; a server sees the replacement and cannot decode the token. Copy the token from a plain-text source, or turn off smart punctuation.")
 	}
 	if more := v.nInv - len(v.inv); more > 0 {

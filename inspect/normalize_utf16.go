@@ -1,6 +1,8 @@
 package inspect
 
 import (
+	"strconv"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -90,7 +92,7 @@ func fromUTF16(raw []byte, maxSize, bom int, be bool) normalized {
 		offs := make([]int, len(n.offsets))
 		for i, o := range n.offsets[:len(n.offsets)-1] {
 			offs[i] = start(o)
-			if n.token[i] < 0x80 {
+			if o < len(dec) && dec[o] < 0x80 {
 				offs[i] += low
 			}
 		}
@@ -100,6 +102,8 @@ func fromUTF16(raw []byte, maxSize, bom int, be bool) normalized {
 	for i := range n.findings {
 		f := &n.findings[i]
 		s, e := start(f.Offset), start(f.Offset+f.Length)
+		// A message naming the byte it points at names the UTF-16 byte, as the offset does.
+		f.Message = strings.Replace(f.Message, "byte "+strconv.Itoa(f.Offset)+",", "byte "+strconv.Itoa(s)+",", 1)
 		f.Offset, f.Length = s, e-s
 	}
 	for i := range n.candidates {

@@ -588,6 +588,11 @@ func main() {
 	c.Messages = []string{"UTF-16 (little-endian, without a byte order mark)"}
 	add("utf16le-no-bom", "UTF-16LE without a BOM: every other byte NUL", in, c)
 
+	in = (&input{}).mark("bom", "\xFF\xFE").put(u16(small[:dash], false)).mark("ch", u16("\u2010", false)).put(u16(small[dash+1:], false))
+	c = tokenCase(small, in.f("input.invisible-char", "bom"), in.f("input.invisible-char", "ch"))
+	c.Messages = []string{fmt.Sprintf("U+2010 HYPHEN, is at byte %d,", in.marks["ch"][0])}
+	add("utf16le-lookalike", "UTF-16LE with a typographic hyphen in the token: the message names the UTF-16 byte", in, c)
+
 	in = (&input{}).mark("bom", "\xFE\xFF").mark("scheme", u16("Authorization: Bearer ", true)).mark("tok", u16(small, true))
 	c = tokenCase(small, in.f("input.invisible-char", "bom"), in.f("input.bearer-prefix", "scheme"))
 	c.Messages = []string{"big-endian"}
