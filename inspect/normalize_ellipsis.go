@@ -3,6 +3,7 @@ package inspect
 import (
 	"fmt"
 	"strings"
+	"unsafe"
 )
 
 // settleEllipsis looks again at a trailing "..." or "…" once the token is built. When the
@@ -58,7 +59,7 @@ func (n *normalized) settleTail(raw []byte, dots int) {
 		return
 	}
 	var js joinState
-	js.readHeader([]byte(tok[:d1]))
+	js.readHeader(unsafe.Slice(unsafe.StringData(tok), d1)) // read only: no copy
 	if js.need != 3 || js.sizes == nil {
 		return
 	}
