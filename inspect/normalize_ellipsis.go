@@ -74,9 +74,9 @@ func (n *normalized) settleTail(raw []byte, dots int) {
 		return
 	}
 	if len(rest)-k <= 2 && strings.Trim(rest[k:], ".") == "" && js.fits(k) {
-		off := n.offsets[sigStart+k]
+		off, end := n.offsets[sigStart+k], n.rawEndOf(raw, len(tok)-1)
 		n.cutAt(raw, sigStart+k)
-		n.add("input.extracted", Info, PartInput, off, n.rawEndOf(raw, len(tok)-1)-off,
+		n.add("input.extracted", Info, PartInput, off, end-off,
 			fmt.Sprintf("Set aside %s after the token: the token before it is whole (its %s signature is complete at %s), so the dot does not start a fourth segment.",
 				plural(len(rest)-k, "stray trailing dot"), js.alg, plural(segBytes(k), "byte")),
 			"A server given the token with the dot sees four segments and rejects it: check what added it (a full stop after a token copied from a sentence, a template that appends a separator).")

@@ -547,6 +547,11 @@ func main() {
 	c = tokenCase(small, in.f("input.extracted", "tok"), in.f("input.extracted", "dot"), Finding{"input.trimmed", in.marks["dot"][0] + 1, 1})
 	add("trailing-dot-sentence", "a whole token ending a sentence with a full stop", in, c)
 
+	in = (&input{}).mark("tok", small).mark("dot", "..")
+	c = tokenCase(small, in.f("input.extracted", "dot"))
+	c.Messages = []string{"2 stray trailing dots"}
+	add("trailing-two-dots", "a whole token followed by two stray dots", in, c)
+
 	noneTok := "eyJhbGciOiJub25lIn0.eyJzdWIiOiJhbGljZSJ9."
 	in = (&input{}).mark("tok", noneTok).mark("dot", ".")
 	c = tokenCase(noneTok, in.f("input.extracted", "dot"))
