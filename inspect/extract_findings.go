@@ -134,7 +134,7 @@ func findPlaceholderValue(b []byte, lo, hi int) (int, int, string, placeholder, 
 		switch {
 		case hasPrefixFold(b[i:hi], "bearer") && (i == lo || !isLetter(b[i-1])):
 			j = i + 6
-			if k := blankToLineEnd(b, j, hi); k >= 0 && lo < i && b[i-1] == ' ' {
+			if k := blankToLineEnd(b, j, hi); k >= 0 && lo < i && (b[i-1] == ' ' || isQuote(b[i-1])) {
 				return i, j, "", placeholderSchemeOnly, true // `Authorization: Bearer ` and nothing after it
 			}
 			if j >= hi || (b[j] != ' ' && b[j] != '\t') {
@@ -186,14 +186,17 @@ func findPlaceholderValue(b []byte, lo, hi int) (int, int, string, placeholder, 
 	return 0, 0, "", placeholder{}, false
 }
 
-// blankToLineEnd returns the end of the line at b[j:hi] when nothing but spaces and tabs
-// is left on it, or -1.
+// blankToLineEnd returns where the value at b[j:hi], right after a Bearer scheme, ends
+// when nothing but spaces and tabs is left of it: up to the end of the line, or, after
+// at least one space, the quote that closes a quoted header value (curl -H 'Authorization:
+// Bearer ', a JSON string "Bearer "). It returns -1 when more follows.
 func blankToLineEnd(b []byte, j, hi int) int {
-	for j < hi && (b[j] == ' ' || b[j] == '\t') {
-		j++
+	k := j
+	for k < hi && (b[k] == ' ' || b[k] == '\t') {
+		k++
 	}
-	if j == hi || b[j] == '\n' || b[j] == '\r' {
-		return j
+	if k == hi || b[k] == '\n' || b[k] == '\r' || k > j && isQuote(b[k]) {
+		return k
 	}
 	return -1
 }
@@ -206,7 +209,7 @@ func describe(t []byte, kind msgKind) (string, string) {
 	case hasPrefixFold(t, "basic ") || hasPrefixFold(t, "authorization: basic"):
 		return "HTTP Basic credentials (a user name and password in base64), not a bearer token", "Basic credentials are not a JWT; look for the Bearer header the server expects."
 	case kind.of != "":
-		return "a message " + kind.of[3:] + " with no JWT in its headers or body", "Check that the request actually carried the token (the header may have been dropped by a proxy)."
+		return kind.of[3:] + " with no JWT in its headers or body", "Check that the request actually carried the token (the header may have been dropped by a proxy)."
 	case len(t) > 0 && (t[0] == '{' || t[0] == '['):
 		return "JSON with no member that holds a JWT", "Look for the member that should carry it (access_token, id_token); the server may have returned an error object instead."
 	case isUUID(t):

@@ -517,6 +517,18 @@ func main() {
 	c = Case{Stop: true, Findings: []Finding{in.f("input.placeholder", "ph")}, Messages: []string{"holds only the scheme, no token"}}
 	add("authorization-bearer-empty", "an Authorization header line with the scheme alone", in, c)
 
+	in = (&input{}).put("curl -sS -H 'Authorization: ").mark("ph", "Bearer").put(" ' https://api.example.com/v1/me")
+	c = Case{Stop: true, Findings: []Finding{in.f("input.placeholder", "ph")}, Messages: []string{"holds only the scheme, no token"}}
+	add("curl-bearer-empty", "a curl command whose Authorization header was built from an empty variable", in, c)
+
+	in = (&input{}).put(`{"token_type":"Bearer","headers":{"authorization":"`).mark("ph", "Bearer").put(` "}}`)
+	c = Case{Stop: true, Findings: []Finding{in.f("input.placeholder", "ph")}, Messages: []string{"holds only the scheme, no token"}}
+	add("json-bearer-empty", "a JSON log of headers whose authorization value is the scheme alone (token_type Bearer is not it)", in, c)
+
+	in = (&input{}).put("GET / HTTP/1.1\r\nHost: a.example\r\n\r\n")
+	c = Case{Stop: true, Findings: []Finding{{"input.not-a-token", 0, 0}}, Messages: []string{"it looks like an HTTP request with no JWT"}}
+	add("not-a-token-http", "an HTTP request without any token", in, c)
+
 	in = (&input{}).put("GET / HTTP/1.1\r\nHost: a.example\r\nAuthorization: ").mark("ph", "Bearer").put(" \r\nAccept: */*\r\n\r\n")
 	c = Case{Stop: true, Findings: []Finding{in.f("input.placeholder", "ph")}, Messages: []string{"holds only the scheme, no token"}}
 	add("http-request-bearer-empty", "an HTTP request whose Authorization header holds the scheme alone", in, c)
