@@ -72,6 +72,10 @@ func (m *Model) relayout() {
 	if findNeed > 0 {
 		findH = max(findH, min(findNeed, 2))
 	}
+	if m.overlay != nil || (m.showExplain && m.explain != nil) {
+		// the key chooser or explain mode needs the room; explain repeats every finding
+		findH = min(findH, max(3, h/5))
+	}
 	if m.fullHelp {
 		findH = 0 // the full help takes the findings' and the panes' place
 	}

@@ -305,3 +305,15 @@ func TestPasteGoesToAnOpenOverlay(t *testing.T) {
 		t.Fatalf("the paste went to the token (%q) or closed the overlay", m.Value())
 	}
 }
+
+// TestOverlayAndExplainKeepTheirRoom: the findings grew to show the selected one whole;
+// with the key chooser or explain mode open they keep to a fifth of the screen again.
+func TestOverlayAndExplainKeepTheirRoom(t *testing.T) {
+	for _, k := range []tea.KeyMsg{keyOf(tea.KeyCtrlO), keyOf(tea.KeyCtrlT)} {
+		m := newReal(t, fixture(t, "kamailio-truncated.txt"), 80, 24)
+		m = send(m, k)
+		if m.lay.findingsH > 4 {
+			t.Errorf("%s: the findings take %d lines, the centre %d", k, m.lay.findingsH, m.paneH)
+		}
+	}
+}

@@ -206,13 +206,13 @@ func readFileInput(path string, maxSize int) (input, error) {
 	return input{raw: data, source: path, capped: len(data) > maxSize}, nil
 }
 
-// tokenLike reports whether an argument is meant as a token (or text holding one) rather
-// than a file name: it starts like a JOSE header ("eyJ"), holds a space, a quote, a colon
-// or a line break (a pasted header or log line), or is long with two dots and only
-// base64url characters. Anything else that names a regular file is read as one.
+// tokenLike reports whether an argument is meant as a token rather than a file name: it
+// starts like a JOSE header ("eyJ"), or is long with two dots and only base64url
+// characters. Anything else that names a regular file is read as one (a pasted header or
+// log line names no file, so it stays text).
 func tokenLike(s string) bool {
 	t := strings.TrimSpace(s)
-	if strings.HasPrefix(t, "eyJ") || strings.ContainsAny(t, " \t\r\n\":") {
+	if strings.HasPrefix(t, "eyJ") {
 		return true
 	}
 	if len(t) < 20 || strings.Count(t, ".") < 2 {

@@ -2,6 +2,7 @@ package panes
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/viewport"
@@ -24,10 +25,11 @@ type pane struct {
 	titleStyle lipgloss.Style
 	badge      string
 	vp         viewport.Model
-	raw        content  // as rendered, before wrapping
-	lines      []string // wrapped to the inner width; the viewport scrolls over these
-	starts     []int    // wrapped line where each raw line starts
-	inner      int      // wrapped at this width
+	raw        content          // as rendered, before wrapping
+	starts     []int            // wrapped line where each raw line starts
+	total      int              // wrapped lines in all
+	pieces     map[int][]string // the wrapped pieces of long raw lines, cut when drawn
+	inner      int              // wrapped at this width
 	height     int
 	width      int
 	focus      bool
@@ -79,8 +81,10 @@ func (p *pane) setSize(w, h int) {
 	p.wrap()
 }
 
-// wrap hard-wraps the content to the inner width (never word-wrapping: base64url and
-// JSON strings hold '-').
+// wrap works out how the content hard-wraps at the inner width (never word-wrapping:
+// base64url and JSON strings hold '-'): where each raw line starts among the wrapped ones.
+// The pieces of a long line are cut only when draw shows them (see line), so a megabyte
+// claim costs a measure per edit, not a copy.
 func (p *pane) wrap() {
 	inner := max(1, p.width-4)
 	if inner == p.inner {
@@ -88,21 +92,55 @@ func (p *pane) wrap() {
 	}
 	p.inner = inner
 	p.starts = p.starts[:0]
-	var out []string
-	for _, l := range p.raw.lines {
-		p.starts = append(p.starts, len(out))
-		if ansi.StringWidth(l) <= inner {
-			out = append(out, l)
-			continue
+	p.pieces = map[int][]string{}
+	n := 0
+	for i, l := range p.raw.lines {
+		p.starts = append(p.starts, n)
+		w := ansi.StringWidth(l)
+		switch {
+		case w <= inner:
+			n++
+		case strings.IndexFunc(l, mayBeWide) >= 0:
+			// a wide character can move to the next piece early: cut now to count exactly
+			p.pieces[i] = strings.Split(ansi.Hardwrap(l, inner, true), "\n")
+			n += len(p.pieces[i])
+		default:
+			n += (w + inner - 1) / inner
 		}
-		out = append(out, strings.Split(ansi.Hardwrap(l, inner, true), "\n")...)
 	}
+	p.total = n
 	y := p.vp.YOffset
-	p.lines = out
-	// the viewport only keeps the scroll position (draw shows p.lines itself): it is given
-	// as many empty lines, not the text, which it would split and measure again
-	p.vp.SetContent(strings.Repeat("\n", max(0, len(out)-1)))
+	// the viewport only keeps the scroll position (draw shows the lines itself): it is
+	// given as many empty lines, not the text, which it would split and measure again
+	p.vp.SetContent(strings.Repeat("\n", max(0, n-1)))
 	p.vp.SetYOffset(y)
+}
+
+// mayBeWide reports whether r may take two cells (East Asian wide, emoji).
+func mayBeWide(r rune) bool { return r >= 0x1100 }
+
+// line returns wrapped line k.
+func (p pane) line(k int) string {
+	if k < 0 || k >= p.total {
+		return ""
+	}
+	i := sort.Search(len(p.starts), func(j int) bool { return p.starts[j] > k }) - 1
+	next := p.total
+	if i+1 < len(p.starts) {
+		next = p.starts[i+1]
+	}
+	if next-p.starts[i] == 1 && p.pieces[i] == nil {
+		return p.raw.lines[i]
+	}
+	pieces, ok := p.pieces[i]
+	if !ok {
+		pieces = strings.Split(ansi.Hardwrap(p.raw.lines[i], p.inner, true), "\n")
+		p.pieces[i] = pieces
+	}
+	if j := k - p.starts[i]; j < len(pieces) {
+		return pieces[j]
+	}
+	return ""
 }
 
 // reveal scrolls so that the member at decoded offset off is at the top: the one whose
@@ -175,9 +213,7 @@ func (p pane) draw(pt *paints) string {
 	// the padding passes of viewport.View
 	for i := 0; i < p.height-2; i++ {
 		line := ""
-		if k := p.vp.YOffset + i; k >= 0 && k < len(p.lines) {
-			line = p.lines[k]
-		}
+		line = p.line(p.vp.YOffset + i)
 		if pad := p.inner - ansi.StringWidth(line); pad > 0 {
 			line += strings.Repeat(" ", pad)
 		}

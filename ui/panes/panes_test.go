@@ -127,3 +127,26 @@ func TestSignatureKeyRowsWrapAsUnits(t *testing.T) {
 		}
 	}
 }
+
+// TestLazyWrapMatchesHardwrap: a pane cuts long lines only when it draws them; what it
+// draws must be what hard-wrapping the whole content gives, wide characters included.
+func TestLazyWrapMatchesHardwrap(t *testing.T) {
+	raw := []string{"short", strings.Repeat("abcdefghij-", 40), "wide 漢字漢字漢字 " + strings.Repeat("x", 50), ""}
+	for _, w := range []int{10, 17, 33, 80} {
+		p := newPane("t", lipgloss.NewStyle())
+		p.setSize(w+4, 200)
+		p.setContent(content{lines: raw})
+		var want []string
+		for _, l := range raw {
+			want = append(want, strings.Split(ansi.Hardwrap(l, w, true), "\n")...)
+		}
+		if p.total != len(want) {
+			t.Fatalf("width %d: %d lines, want %d", w, p.total, len(want))
+		}
+		for k := range want {
+			if got := p.line(k); got != want[k] {
+				t.Errorf("width %d: line %d = %q, want %q", w, k, got, want[k])
+			}
+		}
+	}
+}
