@@ -152,7 +152,7 @@ func (in *inspection) base64Findings(sg *segInfo) {
 		what, hint := badCharAdvice(text, i, r, sg.index)
 		msg := fmt.Sprintf("the %s holds %s at character %d, which base64url does not use", part, describeChar(text[i:i+size]), i+1)
 		if s.badCount > 1 {
-			msg += fmt.Sprintf(" (%d such characters in all)", s.badCount)
+			msg += fmt.Sprintf(" (%d bytes outside base64url in all)", s.badCount)
 		}
 		msg += "; " + what
 		in.addAt("base64.invalid-char", Error, part, sg.seg.Start+i, sg.seg.Start+i+size, msg, hint)
@@ -216,8 +216,10 @@ func describeChar(c string) string {
 		return fmt.Sprintf("the control character U+%04X", r)
 	case r >= 0x80:
 		return fmt.Sprintf("the character U+%04X", r)
+	case c == `"`:
+		return "a double quote"
 	default:
-		return fmt.Sprintf("%q", c)
+		return "\"" + c + "\""
 	}
 }
 
