@@ -266,7 +266,10 @@ func (w *writer) signature(r *inspect.Report) {
 	}
 	w.para(2, "The signer signs the text of the first two segments and the dot between them"+input+
 		". Its algorithm: "+how+". Change one character of header or payload and the signature no longer fits.")
-	if r.Signature.ExpectedBytes > 0 {
+	switch {
+	case r.Signature.ExpectedBytes > 0 && !hasSegment(r, inspect.PartSignature):
+		w.para(2, fmt.Sprintf("%s signatures are %d bytes; this token has no signature segment at all.", inspect.Sanitize(alg), r.Signature.ExpectedBytes))
+	case r.Signature.ExpectedBytes > 0:
 		w.para(2, fmt.Sprintf("%s signatures are %d bytes; this one is %d.", inspect.Sanitize(alg), r.Signature.ExpectedBytes, r.Signature.Bytes))
 	}
 	w.para(2, check)
@@ -444,4 +447,14 @@ func severityOf(r *inspect.Report, code string) inspect.Severity {
 		}
 	}
 	return inspect.Error
+}
+
+// hasSegment reports whether the token has a segment for part.
+func hasSegment(r *inspect.Report, part inspect.Part) bool {
+	for _, sg := range r.Segments {
+		if sg.Part == part {
+			return true
+		}
+	}
+	return false
 }
