@@ -78,6 +78,12 @@ func Decide(in Input) Verdict {
 	if warn > 0 {
 		tail = fmt.Sprintf(" · %d %s", warn, plural(warn, "warning"))
 	}
+	switch r.Kind {
+	case inspect.KindJWE:
+		return verdictOf(Neutral, "•", "ENCRYPTED", "a JWE: the header is shown; the payload needs the decryption key"+tail)
+	case inspect.KindUnsecured:
+		return verdictOf(Warn, "!", "UNSECURED", "alg none: nothing protects this token, no key can verify it"+tail)
+	}
 	switch r.Verification.Status {
 	case inspect.Verified:
 		text := common.Safe(r.Verification.Detail)
@@ -100,9 +106,6 @@ func Decide(in Input) Verdict {
 		return verdictOf(Bad, "✗", "INVALID SIGNATURE", nonEmpty(common.Safe(r.Verification.Detail), "the signature does not verify with the given key")+tail)
 	case inspect.CannotCheck:
 		return verdictOf(Warn, "!", "NOT VERIFIED", nonEmpty(common.Safe(r.Verification.Detail), "the signature cannot be checked")+tail)
-	}
-	if r.Kind == inspect.KindJWE {
-		return verdictOf(Neutral, "•", "ENCRYPTED", "a JWE: the header is shown; the payload needs the decryption key"+tail)
 	}
 	text := "no key chosen"
 	if in.KeyHint != "" {

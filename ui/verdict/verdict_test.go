@@ -25,6 +25,9 @@ func TestDecide(t *testing.T) {
 		{"truncated", Input{Report: trunc}, "[✗ TRUNCATED] cut "},
 		{"verified", Input{Report: ok}, "[✓ VERIFIED] verified with rsa-2048 (pub.pem), expires in 42m"},
 		{"not verified", Input{Report: none, KeyHint: "ctrl+o"}, "[• NOT VERIFIED] no key chosen (ctrl+o) · 1 warning"},
+		// No key can verify these: the verdict must not ask for one.
+		{"jwe", Input{Report: &inspect.Report{Kind: inspect.KindJWE, Verification: inspect.Verification{Status: inspect.CannotCheck}}, KeyHint: "ctrl+o"}, "[• ENCRYPTED] a JWE"},
+		{"alg none", Input{Report: &inspect.Report{Kind: inspect.KindUnsecured, Verification: inspect.Verification{Status: inspect.CannotCheck}}, KeyHint: "ctrl+o"}, "[! UNSECURED] alg none"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
