@@ -40,11 +40,13 @@ func sortFindings(fs []Finding) {
 	})
 }
 
-// compareFindings orders findings of the same rank: errors, warnings, infos, each by
-// offset, ties broken by every other field.
+// compareFindings orders findings of the same rank: errors, warnings, infos; within a
+// severity, problems with the token itself before those with its claims (an expired
+// token with a stray character is first of all malformed); then by offset, ties broken by every other field.
 func compareFindings(a, b Finding) int {
 	return cmp.Or(
 		cmp.Compare(b.Severity, a.Severity),
+		cmp.Compare(codeFamily(a.Code), codeFamily(b.Code)),
 		cmp.Compare(a.Offset, b.Offset),
 		cmp.Compare(a.Length, b.Length),
 		cmp.Compare(a.Code, b.Code),
@@ -52,4 +54,17 @@ func compareFindings(a, b Finding) int {
 		cmp.Compare(a.Message, b.Message),
 		cmp.Compare(a.Hint, b.Hint),
 	)
+}
+
+// codeFamily ranks a code's family for sorting: what is wrong with the token itself
+// (its shape, header, signature, keys) before what its claims and text say.
+func codeFamily(code string) int {
+	if hasFamily(code, "claims") || hasFamily(code, "text") {
+		return 1
+	}
+	return 0
+}
+
+func hasFamily(code, family string) bool {
+	return len(code) > len(family) && code[len(family)] == '.' && code[:len(family)] == family
 }

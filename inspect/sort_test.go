@@ -31,3 +31,16 @@ func TestSortFindings(t *testing.T) {
 		}
 	}
 }
+
+// TestTokenProblemsBeforeClaims: an expired token with a stray character is first of all
+// malformed, whatever the offsets (the claim sits earlier in the raw input).
+func TestTokenProblemsBeforeClaims(t *testing.T) {
+	fs := []Finding{
+		{Code: "claims.expired", Severity: Error, Offset: 40},
+		{Code: "base64.invalid-char", Severity: Error, Offset: 300},
+	}
+	sortFindings(fs)
+	if fs[0].Code != "base64.invalid-char" {
+		t.Fatalf("headline = %s, want base64.invalid-char before claims.expired", fs[0].Code)
+	}
+}
