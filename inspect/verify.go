@@ -534,15 +534,17 @@ func (v *verifier) verified(c candidate, i, n, named int, kids []string) Verific
 		v.r.Signature.ExpectedBytes = rsaModulusBytes(k)
 	}
 	desc := describeKey(k)
+	if v.sigLax {
+		// Only the leniently decoded bytes match: the token as sent does not verify.
+		return v.invalid(k, fmt.Sprintf("The signature matches %s only once its text is repaired: as sent, the signature segment is not strict base64url (see the base64 findings), so a strict server rejects the token before it even checks the key.", desc),
+			"The key is the right one: find where the stray characters entered the token on its way, and send it unchanged.")
+	}
 	var msg strings.Builder
 	msg.WriteString("The signature verifies with ")
 	msg.WriteString(desc)
 	msg.WriteByte('.')
 	if v.kid == "" && n > 1 {
 		fmt.Fprintf(&msg, " The token has no kid, so the %d keys that fit %s were tried in turn; key %d matched.", n, v.spec.name, i+1)
-	}
-	if v.sigLax {
-		msg.WriteString(" The signature segment is not strict base64url, though: a strict server rejects the token before checking it (see the base64 findings).")
 	}
 	if v.r.Has("input.inner-whitespace") || v.r.Has("input.invisible-char") {
 		msg.WriteString(" This is the cleaned token: the text exactly as pasted, with the characters inside it that were removed, would not verify, and a server given it would reject it.")
