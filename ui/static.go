@@ -352,8 +352,14 @@ func (p *printer) verdict(r *inspect.Report, keysGiven bool) {
 	switch v {
 	case VerdictVerified:
 		mark, style = "✓", p.st.verdictOK
-	case VerdictInvalid, VerdictMalformed, VerdictUnsecured:
+	case VerdictInvalid, VerdictMalformed:
 		mark, style = "✗", p.st.verdictBad
+	case VerdictUnsecured:
+		// Without a key nothing fails (exit 0), but nothing protects the token either.
+		mark, style = "!", p.st.verdictBad
+		if keysGiven {
+			mark = "✗"
+		}
 	}
 	head, text := headline(r, v, keysGiven)
 	if head != nil {
@@ -387,7 +393,7 @@ func (p *printer) verdict(r *inspect.Report, keysGiven bool) {
 		if v == VerdictUnsecured || v == VerdictEncrypted {
 			word = "also:"
 		}
-		p.wrapped("    ", 4, fmt.Sprintf("%s %s (%s)", word, inspect.Sanitize(next.Message), next.Code), p.st.plain)
+		p.wrapped("    ", 4, fmt.Sprintf("%s %s (%s)", word, lowerFirst(inspect.Sanitize(next.Message)), next.Code), p.st.plain)
 	}
 }
 
@@ -1183,4 +1189,13 @@ func isOpenBefore(raw string, i int) bool {
 		return false
 	}
 	return false
+}
+
+// lowerFirst lower-cases the first letter of a sentence that continues another one
+// ("… but whitespace inside …"), unless the first word is an acronym or a code (RS256).
+func lowerFirst(s string) string {
+	if len(s) >= 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'a' && s[1] <= 'z' {
+		return string(s[0]+'a'-'A') + s[1:]
+	}
+	return s
 }

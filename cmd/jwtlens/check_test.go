@@ -420,7 +420,7 @@ func TestCheckVerdictLine(t *testing.T) {
 		{"key for encryption only", []string{"--key", fixturePath("use-enc.jwk"), fixture(t, "rs256.jwt")},
 			"(key.not-for-signing)", 1},
 		{"alg none", []string{fixture(t, "unsecured.jwt")},
-			"✗ UNSECURED — alg none: nothing protects this token (header.alg-none)", -1},
+			"! UNSECURED — alg none: nothing protects this token (header.alg-none)", -1},
 		{"alg none with a key", []string{"--key", fixturePath("rs256.pub.pem"), fixture(t, "unsecured.jwt")},
 			"✗ UNSECURED — alg none: nothing protects this token (header.alg-none)", 1},
 		{"JWE with a key", []string{"--key", fixturePath("rs256.pub.pem"), fixture(t, "jwe.jwt")},
