@@ -266,7 +266,7 @@ func TestTruncationHeadline(t *testing.T) {
 // TestSegmentCounts checks the message for each unusual count.
 func TestSegmentCounts(t *testing.T) {
 	cases := []struct{ in, want string }{
-		{"abc", "no dot"},
+		{"eyJhbGciOiJIUzI1NiJ9", "no dot"},
 		{"eyJhbGciOiJIUzI1NiJ9.e30", "signature was cut off"},
 		{"eyJhbGciOiJIUzI1NiJ9.e30.c2ln.Z2FyYmFnZQ", "trailing garbage"},
 		{"eyJhbGciOiJkaXIiLCJlbmMiOiJBMTI4R0NNIn0..aXY.Y3Q", "parts are missing"},

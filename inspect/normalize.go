@@ -1,6 +1,9 @@
 package inspect
 
-import "fmt"
+import (
+	"bytes"
+	"fmt"
+)
 
 // normalized is the token found in a raw input, cleaned of transport damage, with the map
 // from its offsets back to the raw input.
@@ -132,7 +135,9 @@ func (n *normalized) fast(raw []byte) bool {
 			n.notToken(raw[ts:te], msgKind{})
 			return true
 		}
-		if dots == 0 && te-ts >= 16 && te-ts <= maxOpaque {
+		// A short word that does not start the way an encoded JSON object does ("abc",
+		// "test") is no token cut short either: a cut JWT still begins with "ey".
+		if dots == 0 && te-ts <= maxOpaque && (te-ts >= 16 || !bytes.HasPrefix(raw[ts:te], []byte("ey"))) {
 			n.notToken(raw[ts:e], msgKind{})
 			return true
 		}

@@ -361,7 +361,8 @@ func main() {
 	add("only-dots", "nothing but dots: passed on whole, for the decode work to count the segments; no ellipsis", in, tokenCase(dots))
 
 	in = (&input{}).put("abc")
-	add("short-word", "a short word with no dots: passed on for the decode work to call a single segment", in, tokenCase("abc"))
+	add("short-word", "a short word with no dots that does not start like encoded JSON: no token, not a token cut short",
+		in, Case{Stop: true, Findings: []Finding{{"input.not-a-token", 0, 0}}, Messages: []string{"short word"}})
 
 	in = (&input{}).put(".e30.c2ln")
 	add("empty-header", "an empty header segment: still token-like, as the payload starts like JSON", in, tokenCase(".e30.c2ln"))
