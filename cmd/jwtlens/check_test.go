@@ -142,6 +142,8 @@ func TestCheckExitStatus(t *testing.T) {
 			stdout: []string{"input.too-large"}},
 		{name: "missing key file", args: []string{"check", "--key", "/nonexistent/pub.pem", valid}, code: 2,
 			stderr: []string{"/nonexistent/pub.pem", "no such file", "check the path"}, noStdout: true},
+		{name: "missing token file", args: []string{"check", "/nonexistent/token.txt"}, code: 2,
+			stderr: []string{"/nonexistent/token.txt", "no such file"}, noStdout: true},
 		{name: "missing secret file", args: []string{"check", valid, "--secret-file", "nope.key"}, code: 2,
 			stderr: []string{"--secret-file nope.key", "no such file"}, noStdout: true},
 		{name: "key file is a directory", args: []string{"check", "--key", ".", valid}, code: 2,

@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -107,6 +108,9 @@ func readKeyFile(path, flagName string) ([]byte, error) {
 func fileError(path, flagName string, err error) error {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
+		if filepath.IsAbs(path) {
+			return misuse("%s %s: no such file; check the path", flagName, path)
+		}
 		return misuse("%s %s: no such file; check the path (it is relative to %s)", flagName, path, cwd())
 	case errors.Is(err, fs.ErrPermission):
 		return misuse("%s %s: permission denied; make the file readable by this user or copy it somewhere readable", flagName, path)
@@ -176,8 +180,12 @@ func readToken(pos []string, e env, maxSize int, cmd string) (input, error) {
 	}
 	if len(pos) == 1 && pos[0] != "-" {
 		if path := pos[0]; !tokenLike(path) {
-			if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
+			st, err := os.Stat(path)
+			if err == nil && st.Mode().IsRegular() {
 				return readFileInput(path, maxSize)
+			}
+			if err != nil && pathLike(path) {
+				return input{}, fileError(path, "the token file", err)
 			}
 		}
 		return input{raw: []byte(pos[0])}, nil
@@ -235,4 +243,21 @@ func sizeWords(n int) string {
 		return fmt.Sprintf("%d KiB", n>>10)
 	}
 	return fmt.Sprintf("%d bytes", n)
+}
+
+// pathLike reports whether an argument that names no file was plainly meant as a path: it
+// has a directory separator, or ends in an extension token files have, and no spaces. Such
+// an argument is misuse (exit 2), not a token to diagnose.
+func pathLike(s string) bool {
+	if s == "" || strings.ContainsAny(s, " \t\n=") {
+		return false
+	}
+	if strings.ContainsRune(s, '/') {
+		return true
+	}
+	switch strings.ToLower(filepath.Ext(s)) {
+	case ".txt", ".jwt", ".jws", ".jwe", ".token", ".tok", ".log", ".json", ".har", ".http", ".sip", ".pcap":
+		return true
+	}
+	return false
 }
