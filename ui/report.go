@@ -165,7 +165,7 @@ func (m *Model) syncMarks() {
 			anchor = f.Offset
 		}
 	}
-	if anchor < 0 && !m.followCursor && m.focus != FocusInput {
+	if anchor < 0 && !m.followCursor {
 		anchor = 0 // nothing to point at and no editing going on: show the start
 	}
 	if m.followCursor && m.focus == FocusInput {

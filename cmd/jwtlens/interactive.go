@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -24,7 +25,7 @@ type interactiveConfig struct {
 // already; bubbletea then reads the keyboard from the terminal (/dev/tty) by itself.
 func runInteractive(c interactiveConfig, e env) (int, error) {
 	cfg := ui.Config{
-		Token:   string(c.raw),
+		Token:   prefill(c.raw),
 		Keys:    c.options.Keys,
 		Leeway:  c.options.Leeway,
 		MaxSize: c.options.MaxSize,
@@ -44,4 +45,13 @@ func runInteractive(c interactiveConfig, e env) (int, error) {
 		return exitInterrupted, nil
 	}
 	return exitFindings, fmt.Errorf("the inspector stopped: %v; `jwtlens check` prints the report without a terminal UI", err)
+}
+
+// prefill is the text the inspector starts with: the file or pipe as read, less the one
+// line break that ends every file and echo (it is no part of what was pasted, and the
+// strip would show it as an escape). Anything else stays, for inspect to judge.
+func prefill(raw []byte) string {
+	s := string(raw)
+	s = strings.TrimSuffix(s, "\n")
+	return strings.TrimSuffix(s, "\r")
 }
