@@ -145,7 +145,7 @@ func (j *claimJudge) judgeTime(c *Claim) {
 	at := func() string { return formatUTC(d.t) }
 	beyond := func() string {
 		if leeway > 0 {
-			return ", beyond the " + goDuration(leeway) + " leeway"
+			return ", not within the " + goDuration(leeway) + " leeway"
 		}
 		return ""
 	}

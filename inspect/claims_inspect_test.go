@@ -30,7 +30,7 @@ func TestClaimsThroughInspect(t *testing.T) {
 		{"iat-ahead-2s", 2 * time.Second, nil, ""},
 		{"nbf-ahead-400s", 0, []string{"claims.not-yet-valid"}, "6m40s from now"},
 		{"nbf-ahead-400s", 400 * time.Second, nil, ""},
-		{"nbf-ahead-400s", 399 * time.Second, []string{"claims.not-yet-valid"}, "beyond the 6m39s leeway"},
+		{"nbf-ahead-400s", 399 * time.Second, []string{"claims.not-yet-valid"}, "not within the 6m39s leeway"},
 		{"expired", 0, []string{"claims.expired"}, "expired 3h12m ago, at 2023-11-14 19:01:20 UTC"},
 		{"no-exp", 0, []string{"claims.no-exp"}, "never expires"},
 		{"aud-shape", 0, []string{"claims.aud-shape"}, "holds a number at position 1"},

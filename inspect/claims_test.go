@@ -64,7 +64,7 @@ func TestClaimsJudge(t *testing.T) {
 			name:    "exp at exactly now-leeway is expired",
 			payload: tvObj("exp", claimAt(-30*time.Second)),
 			now:     claimNow, leeway: 30 * time.Second,
-			want: want{codes: []string{"claims.expired"}, relative: map[string]string{"exp": "expired 30s ago"}, message: []string{"beyond the 30s leeway"}},
+			want: want{codes: []string{"claims.expired"}, relative: map[string]string{"exp": "expired 30s ago"}, message: []string{"not within the 30s leeway"}},
 		},
 		{
 			name:    "exp inside the leeway is accepted",

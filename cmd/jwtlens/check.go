@@ -74,7 +74,11 @@ func sayCapped(r *inspect.Report, maxSize int) {
 	}
 	for i := range r.Findings {
 		if r.Findings[i].Code == "input.too-large" {
-			r.Findings[i].Message = fmt.Sprintf("The input is more than %s (stopped reading at the cap); a token is never this long.", sizeWords(maxSize))
+			msg := fmt.Sprintf("The input is more than %s (stopped reading at the cap)", sizeWords(maxSize))
+			if maxSize >= inspect.DefaultMaxSize {
+				msg += "; a token is never this long" // under a small --max-size, a real token can be
+			}
+			r.Findings[i].Message = msg + "."
 			r.Findings[i].Hint = "Give only the token, or raise the cap with --max-size (e.g. --max-size 4MiB) if a token really is this long."
 		}
 	}
