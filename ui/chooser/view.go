@@ -59,25 +59,7 @@ func (m Model) listHeight() int {
 // safe draws hostile text (file names, kids, messages quoting them) in st, with the
 // sanitiser's escapes in the escape style, so an escape cannot pass for the text.
 func (m Model) safe(st lipgloss.Style, text string) string {
-	return safePaint(text, common.NewPaint(st), common.NewPaint(m.Styles.Escape))
-}
-
-// safePaint is common.SafePaint, except that an escape style the colour profile dropped
-// (NO_COLOR, a monochrome terminal) becomes an underline: not colour, and still set apart
-// from text that merely looks like an escape.
-func safePaint(text string, plain, esc common.Paint) string {
-	if !esc.Empty() {
-		return common.SafePaint(text, plain, esc)
-	}
-	var b strings.Builder
-	common.SafeSpans(text, func(t string, escaped bool) {
-		if escaped {
-			b.WriteString("\x1b[4m" + t + "\x1b[24m")
-			return
-		}
-		plain.W(&b, t)
-	})
-	return b.String()
+	return common.SafePaintOrUnderline(text, common.NewPaint(st), common.NewPaint(m.Styles.Escape))
 }
 
 // View draws the chooser. Every name and message passes through the sanitiser.

@@ -105,3 +105,13 @@ func guard(t string, emit func(string, bool)) {
 		emit(t[start:], false)
 	}
 }
+
+// SafePaintOrUnderline is SafePaint, except that an escape paint the colour profile
+// dropped (NO_COLOR, a monochrome terminal) becomes an underline: not colour, and still
+// set apart from text that merely looks like an escape.
+func SafePaintOrUnderline(text string, plain, esc Paint) string {
+	if !esc.Empty() {
+		return SafePaint(text, plain, esc)
+	}
+	return SafePaint(text, plain, Paint{pre: "\x1b[4m", post: "\x1b[24m"})
+}

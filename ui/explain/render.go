@@ -84,25 +84,7 @@ func (w *writer) para(indent int, text string) {
 // 64 KiB claim costs no more than a short one.
 func (w *writer) text(s string) string {
 	s = strings.Join(strings.Fields(prefix(s, maxShown)), " ")
-	return safePaint(s, common.Paint{}, common.NewPaint(w.s.Escape))
-}
-
-// safePaint is common.SafePaint, except that an escape style the colour profile dropped
-// (NO_COLOR, a monochrome terminal) becomes an underline: not colour, and still set apart
-// from text that merely looks like an escape.
-func safePaint(text string, plain, esc common.Paint) string {
-	if !esc.Empty() {
-		return common.SafePaint(text, plain, esc)
-	}
-	var b strings.Builder
-	common.SafeSpans(text, func(t string, escaped bool) {
-		if escaped {
-			b.WriteString("\x1b[4m" + t + "\x1b[24m")
-			return
-		}
-		plain.W(&b, t)
-	})
-	return b.String()
+	return common.SafePaintOrUnderline(s, common.Paint{}, common.NewPaint(w.s.Escape))
 }
 
 // maxShown bounds the bytes of one token string the page works on: more than the widest
@@ -315,7 +297,7 @@ func (w *writer) members(r *inspect.Report, part inspect.Part, v *inspect.Value,
 	}
 	for i := range v.Members {
 		m := &v.Members[i]
-		name := safePaint(strings.Join(strings.Fields(prefix(m.Name, maxShown)), " "), common.NewPaint(w.s.Name), common.NewPaint(w.s.Escape))
+		name := common.SafePaintOrUnderline(strings.Join(strings.Fields(prefix(m.Name, maxShown)), " "), common.NewPaint(w.s.Name), common.NewPaint(w.s.Escape))
 		val := w.text(m.Value.Raw)
 		w.line("  " + name + " = " + ansi.Truncate(val, max(w.width-5-ansi.StringWidth(name), 8), "…"))
 		text, ref, ok := explanation(r, part, m.Name)
