@@ -46,8 +46,8 @@ func wrapRows(c content, width int) content {
 	return c
 }
 
-// renderSignature describes the signature: alg, length against what the alg needs, the
-// bytes, and whether and with which key it verified.
+// renderSignature describes the signature: whether it verified, then alg, length against
+// what the alg needs and the bytes, then the detail and the key it was checked with.
 func renderSignature(p *paints, r *inspect.Report, seg *inspect.Segment, width int) content {
 	var c content
 	add := func(s string) { c.lines = append(c.lines, s) }
@@ -58,6 +58,19 @@ func renderSignature(p *paints, r *inspect.Report, seg *inspect.Segment, width i
 	} else {
 		alg = p.value.S(alg)
 	}
+	v := r.Verification
+	var status string
+	switch v.Status {
+	case inspect.Verified:
+		status = p.note.S("✓ verified")
+	case inspect.Invalid:
+		status = p.noteBad.S("✗ invalid: does not verify")
+	case inspect.CannotCheck:
+		status = p.noteBad.S("! cannot check")
+	default:
+		status = p.dim.S("• not checked: no key given")
+	}
+	add(row(p, "status", status)) // first: at 80×24 the pane may show only a few rows
 	add(row(p, "alg", alg))
 	switch {
 	case seg == nil:
@@ -75,19 +88,6 @@ func renderSignature(p *paints, r *inspect.Report, seg *inspect.Segment, width i
 		add(row(p, "bytes", p.value.S(shortHex(seg.Bytes, max(12, width-11)))))
 	}
 	add("")
-	v := r.Verification
-	var status string
-	switch v.Status {
-	case inspect.Verified:
-		status = p.note.S("✓ verified")
-	case inspect.Invalid:
-		status = p.noteBad.S("✗ invalid: does not verify")
-	case inspect.CannotCheck:
-		status = p.noteBad.S("! cannot check")
-	default:
-		status = p.dim.S("• not checked: no key given")
-	}
-	add(row(p, "status", status))
 	if v.Detail != "" && v.Status != inspect.NotChecked {
 		add(row(p, "detail", common.SafePaint(v.Detail, p.value, p.esc)))
 	}
