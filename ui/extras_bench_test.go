@@ -12,22 +12,7 @@ import (
 func BenchmarkKeystrokeExplain(b *testing.B) {
 	for _, sz := range sizes {
 		b.Run(sz.name, func(b *testing.B) {
-			m := New(Config{Token: benchToken(sz.n), Now: func() time.Time { return goldenNow }})
-			t := goldenNow
-			m.clock = func() time.Time { t = t.Add(time.Second); return t }
-			m = send(m, tea.WindowSizeMsg{Width: 120, Height: 40})
-			m = send(m, keyOf(tea.KeyCtrlT))
-			_ = m.View()
-			b.ReportAllocs()
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
-				k := runes("A")
-				if i%2 == 1 {
-					k = keyOf(tea.KeyBackspace)
-				}
-				m = send(m, k)
-				_ = m.View()
-			}
+			benchKeystrokes(b, sz.n, func(m Model) Model { return send(m, keyOf(tea.KeyCtrlT)) })
 		})
 	}
 }
