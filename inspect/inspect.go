@@ -28,6 +28,9 @@ type inspection struct {
 // result depends on nothing but raw and opt.
 func Inspect(raw []byte, opt Options) *Report {
 	n := normalize(raw, opt.MaxSize)
+	if opt.ReadCapped {
+		n.sayReadCapped(opt.MaxSize)
+	}
 	r := &Report{RawLen: len(raw), Token: n.token, RawOffsets: n.offsets, Kind: KindUnknown}
 	if len(r.RawOffsets) != len(r.Token)+1 {
 		// Without a usable map every offset falls back to the start of the input.

@@ -79,6 +79,36 @@ func normalizeText(raw []byte, maxSize int) normalized {
 	return n
 }
 
+// sayReadCapped rewords input.too-large for an input whose reading stopped at the cap
+// (Options.ReadCapped): its real size is unknown, so it says "more than" the cap.
+func (n *normalized) sayReadCapped(maxSize int) {
+	if maxSize <= 0 {
+		maxSize = DefaultMaxSize
+	}
+	for i := range n.findings {
+		if n.findings[i].Code != "input.too-large" {
+			continue
+		}
+		msg := fmt.Sprintf("The input is more than %s (stopped reading at the cap)", SizeWords(maxSize))
+		if maxSize >= DefaultMaxSize {
+			msg += "; a token is never this long" // under a small cap, a real token can be
+		}
+		n.findings[i].Message = msg + "."
+		n.findings[i].Hint = "Give only the token, or raise the cap with --max-size (e.g. --max-size 4MiB) if a token really is this long."
+	}
+}
+
+// SizeWords writes a byte count as a person reads it: "1 MiB", "64 KiB", else bytes.
+func SizeWords(n int) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
 // add appends a finding.
 func (n *normalized) add(code string, sev Severity, part Part, off, length int, msg, hint string) {
 	n.findings = append(n.findings, Finding{Code: code, Severity: sev, Part: part, Offset: off, Length: length, Message: msg, Hint: hint})

@@ -359,3 +359,17 @@ func wrapForBench(s string, w int) string {
 	sb.WriteString(s)
 	return sb.String()
 }
+
+// TestReadCappedSaysMoreThan: a caller that stopped reading at the cap does not know the
+// input's size, so the finding says "more than" the cap instead of the bytes it was given.
+func TestReadCappedSaysMoreThan(t *testing.T) {
+	raw := make([]byte, 1025)
+	r := Inspect(raw, Options{MaxSize: 1024, ReadCapped: true})
+	f := r.Headline()
+	if f == nil || f.Code != "input.too-large" || !strings.Contains(f.Message, "more than 1 KiB (stopped reading at the cap)") {
+		t.Fatalf("headline = %+v, want input.too-large saying more than 1 KiB", f)
+	}
+	if strings.Contains(f.Message, "never this long") {
+		t.Errorf("message %q: under a small cap a real token can be this long", f.Message)
+	}
+}

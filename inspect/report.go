@@ -157,6 +157,10 @@ type Options struct {
 	MaxSize int           // input size cap in bytes; 0 means DefaultMaxSize
 	Keys    []keys.Set    // key material to verify with, as read by package keys
 	Expect  []Expectation // claim values the server expects
+	// ReadCapped says the caller stopped reading at MaxSize+1 bytes (stdin may be
+	// endless), so the input's real size is unknown: input.too-large then says "more than"
+	// the cap rather than the count of bytes read.
+	ReadCapped bool
 }
 
 // Report is everything known about one input.

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"os"
 
 	"jwtlens/inspect"
@@ -39,10 +38,8 @@ func runCheck(args []string, e env) (int, error) {
 // report diagnoses the input and prints the report, human or JSON, returning the check
 // status.
 func report(in input, opt inspect.Options, keysGiven, asJSON bool, e env) (int, error) {
+	opt.ReadCapped = in.capped
 	r := inspect.Inspect(in.raw, opt)
-	if in.capped {
-		sayCapped(r, opt.MaxSize)
-	}
 	ok := r.OK(keysGiven)
 	verdict := ui.JudgeVerdict(r, keysGiven)
 	if asJSON {
@@ -62,26 +59,6 @@ func report(in input, opt inspect.Options, keysGiven, asJSON bool, e env) (int, 
 		return exitFindings, nil
 	}
 	return exitOK, nil
-}
-
-// sayCapped rewrites the input.too-large message when reading stopped at the cap: the
-// input's real size is unknown (stdin may be endless), so it says "more than" the cap
-// rather than the byte count read. (inspect cannot know the read was capped; see the
-// report of issue 4 for the Options field that would let it say so itself.)
-func sayCapped(r *inspect.Report, maxSize int) {
-	if maxSize <= 0 {
-		maxSize = inspect.DefaultMaxSize
-	}
-	for i := range r.Findings {
-		if r.Findings[i].Code == "input.too-large" {
-			msg := fmt.Sprintf("The input is more than %s (stopped reading at the cap)", sizeWords(maxSize))
-			if maxSize >= inspect.DefaultMaxSize {
-				msg += "; a token is never this long" // under a small --max-size, a real token can be
-			}
-			r.Findings[i].Message = msg + "."
-			r.Findings[i].Hint = "Give only the token, or raise the cap with --max-size (e.g. --max-size 4MiB) if a token really is this long."
-		}
-	}
 }
 
 // columns is the report width: the terminal's, else $COLUMNS, else 80.

@@ -99,7 +99,7 @@ func readKeyFile(path, flagName string) ([]byte, error) {
 		return nil, fileError(path, flagName, err)
 	}
 	if len(data) > maxKeyFile {
-		return nil, misuse("%s %s: over %s, the limit for key files; no key is that large, so check the path", flagName, path, sizeWords(maxKeyFile))
+		return nil, misuse("%s %s: over %s, the limit for key files; no key is that large, so check the path", flagName, path, inspect.SizeWords(maxKeyFile))
 	}
 	return data, nil
 }
@@ -232,17 +232,6 @@ func tokenLike(s string) bool {
 		}
 	}
 	return true
-}
-
-// sizeWords writes a byte count as a person reads it: "1 MiB", "64 KiB", else bytes.
-func sizeWords(n int) string {
-	switch {
-	case n >= 1<<20 && n%(1<<20) == 0:
-		return fmt.Sprintf("%d MiB", n>>20)
-	case n >= 1<<10 && n%(1<<10) == 0:
-		return fmt.Sprintf("%d KiB", n>>10)
-	}
-	return fmt.Sprintf("%d bytes", n)
 }
 
 // pathLike reports whether an argument that names no file was plainly meant as a path: it
