@@ -25,15 +25,7 @@ Examples:
                                               Kamailio-style: the claims the server expects
 
 Flags:
-  --key FILE          PEM (PKCS#1, PKCS#8, PKIX, SEC1), certificate, JWK or JWKS; repeatable
-  --secret TEXT       HMAC secret; --secret-file FILE reads one byte for byte
-  --claims SPEC       Kamailio-style expected claims, e.g. "sub='alice';iss='x';n=5"
-  --expect NAME=VALUE an expected claim value; repeatable
-  --leeway DURATION   clock leeway for exp, nbf and iat (default 0), e.g. 30s
-  --now TIME          judge times at TIME (RFC 3339 or Unix seconds) instead of the clock
-  --max-size SIZE     input size cap (default 1MiB), e.g. 4MiB
-  --paste             read the token from the system clipboard (not over SSH: paste instead)
-  --key-dir DIR       the folder the key chooser (ctrl+o) starts in
+` + sharedFlags + `  --key-dir DIR       the folder the key chooser (ctrl+o) starts in
   --demo              load the embedded sample token and key
   --version           print the version
   -h, --help          this help
@@ -69,7 +61,12 @@ Examples:
   jwtlens check --json TOKEN | jq .findings             machine-readable
 
 Flags:
-  --key FILE          PEM (PKCS#1, PKCS#8, PKIX, SEC1), certificate, JWK or JWKS; repeatable
+` + sharedFlags + `  --json              print one JSON object (fields in the README)
+  -h, --help          this help
+`
+
+// sharedFlags are the flags both modes take, listed once for both help texts.
+const sharedFlags = `  --key FILE          PEM (PKCS#1, PKCS#8, PKIX, SEC1), certificate, JWK or JWKS; repeatable
   --secret TEXT       HMAC secret; --secret-file FILE reads one byte for byte
   --claims SPEC       Kamailio-style expected claims, e.g. "sub='alice';iss='x';n=5"
   --expect NAME=VALUE an expected claim value; repeatable
@@ -77,6 +74,4 @@ Flags:
   --now TIME          judge times at TIME (RFC 3339 or Unix seconds) instead of the clock
   --max-size SIZE     input size cap (default 1MiB), e.g. 4MiB
   --paste             read the token from the system clipboard (not over SSH: paste instead)
-  --json              print one JSON object (fields in the README)
-  -h, --help          this help
 `
