@@ -6,6 +6,7 @@ package findings
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -157,7 +158,7 @@ func (m Model) selectedLines() []string {
 	}
 	f := m.items[m.sel]
 	if c := m.memo; c != nil && c.sel == m.sel && c.width == m.width && c.focus == m.focus && c.f == f &&
-		(f.Code != candidateCode || sameCandidates(c.cands, m.cands)) {
+		(f.Code != candidateCode || slices.Equal(c.cands, m.cands)) {
 		return c.lines
 	}
 	lines := m.drawSelected()
@@ -165,18 +166,6 @@ func (m Model) selectedLines() []string {
 		*m.memo = selMemo{f: f, cands: m.cands, sel: m.sel, width: m.width, focus: m.focus, lines: lines}
 	}
 	return lines
-}
-
-func sameCandidates(a, b []inspect.Candidate) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // drawSelected draws the selected finding's lines (see selectedLines).

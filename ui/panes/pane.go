@@ -2,6 +2,7 @@ package panes
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -60,7 +61,7 @@ func newPane(title string, st lipgloss.Style) pane {
 
 // setContent replaces the content and wraps it to the pane's width.
 func (p *pane) setContent(c content) {
-	if p.inner > 0 && sameLines(p.raw.lines, c.lines) {
+	if p.inner > 0 && slices.Equal(p.raw.lines, c.lines) {
 		p.raw.members = c.members
 		return
 	}
@@ -169,18 +170,6 @@ func (p pane) update(msg tea.Msg) (pane, tea.Cmd) {
 	var cmd tea.Cmd
 	p.vp, cmd = p.vp.Update(msg)
 	return p, cmd
-}
-
-func sameLines(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // view draws the framed pane in exactly width × height cells, or returns the last drawing
