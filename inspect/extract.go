@@ -285,7 +285,7 @@ func (n *normalized) slow(raw []byte) {
 	}
 	ts0, te0 := s, e // the trimmed input
 	quoted := false
-	if e-s >= 2 && isQuote(b[s]) && b[e-1] == b[s] && !bytesHas(b[s+1:e-1], b[s]) {
+	if e-s >= 2 && isQuote(b[s]) && b[e-1] == b[s] && bytes.IndexByte(b[s+1:e-1], b[s]) < 0 {
 		quoted = true
 		s++
 		e--

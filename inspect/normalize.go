@@ -381,11 +381,11 @@ func (n *normalized) bearerFinding(raw []byte, s, ts int) {
 		note = " The space after it was written as + (form encoding): a server reads `Bearer+…` as one word and finds no token in it."
 	}
 	switch {
-	case bytesHas(gap, '\n') || bytesHas(gap, '\r'):
+	case bytes.IndexByte(gap, '\n') >= 0 || bytes.IndexByte(gap, '\r') >= 0:
 		note = " It was followed by a line break: the scheme and the token were on separate lines (a folded header line, or the paste broke there), and a server that does not unfold header lines sees no token after the scheme."
-	case bytesHas(gap, '\t'):
+	case bytes.IndexByte(gap, '\t') >= 0:
 		note = " It was followed by a tab, which some servers do not accept as the separator."
-	case bytesHas(gap, 0xC2):
+	case bytes.IndexByte(gap, 0xC2) >= 0:
 		note = " It was followed by a no-break space (U+00A0), which servers do not take as the separator."
 	case len(gap) > 1:
 		note = fmt.Sprintf(" It was followed by %d spaces; servers that split on a single space then see an empty token.", len(gap))
@@ -396,15 +396,6 @@ func (n *normalized) bearerFinding(raw []byte, s, ts int) {
 	n.add("input.bearer-prefix", Info, PartInput, s, ts-s,
 		fmt.Sprintf("Removed the %s scheme in front of the token.%s", quoteText(string(scheme[:k])), note),
 		"Give a JWT decoder only the token: a server that passes the whole header value (scheme included) to it fails with \"failed to decode\". Send exactly `Authorization: Bearer <token>`.")
-}
-
-func bytesHas(b []byte, c byte) bool {
-	for _, x := range b {
-		if x == c {
-			return true
-		}
-	}
-	return false
 }
 
 // hasBearer reports whether b holds the word bearer in any case.
