@@ -17,6 +17,7 @@ import (
 
 	"jwtlens/inspect"
 	"jwtlens/keys"
+	"jwtlens/ui/common"
 )
 
 // This file draws the static report: what `jwtlens check` prints, and what `jwtlens` prints
@@ -240,7 +241,7 @@ func (p *printer) endLimit(where string) {
 	cut := p.cut
 	p.budget, p.rows, p.cut = 0, 0, 0
 	if cut > 0 {
-		p.line(p.st.dim.Render(fmt.Sprintf("  … %d more %s not shown (%s)", cut, plural(cut, "line", "lines"), where)))
+		p.line(p.st.dim.Render(fmt.Sprintf("  … %d more %s not shown (%s)", cut, common.Plural(cut, "line", "lines"), where)))
 	}
 }
 
@@ -387,7 +388,7 @@ func (p *printer) verdict(r *inspect.Report, keysGiven bool) {
 	}
 	switch {
 	case more > 0:
-		p.wrapped("    ", 4, fmt.Sprintf("and %d more %s, listed under Findings", more, plural(more, "error", "errors")), p.st.dim)
+		p.wrapped("    ", 4, fmt.Sprintf("and %d more %s, listed under Findings", more, common.Plural(more, "error", "errors")), p.st.dim)
 	case next != nil:
 		word := "but"
 		if v == VerdictUnsecured || v == VerdictEncrypted {
@@ -406,14 +407,6 @@ func countAtLeast(r *inspect.Report, s inspect.Severity) int {
 		}
 	}
 	return n
-}
-
-// plural picks the singular or plural form for n.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // firstAtLeast returns the first finding of at least severity s (findings are sorted most
@@ -589,7 +582,7 @@ func (p *printer) token(r *inspect.Report) {
 				for j := ri; j < len(rows) && !shown[j]; j++ {
 					n++
 				}
-				p.line(p.st.dim.Render(fmt.Sprintf("  ⋮ %d %s of the token not shown (--json has it whole)", n, plural(n, "row", "rows"))))
+				p.line(p.st.dim.Render(fmt.Sprintf("  ⋮ %d %s of the token not shown (--json has it whole)", n, common.Plural(n, "row", "rows"))))
 			}
 			prevPart = row[len(row)-1].part
 			continue
@@ -848,7 +841,7 @@ func (p *printer) claims(r *inspect.Report) {
 	}
 	defer func() {
 		if extra > 0 {
-			p.line(p.st.dim.Render(fmt.Sprintf("  … and %d more %s (--json lists them all)", extra, plural(extra, "claim", "claims"))))
+			p.line(p.st.dim.Render(fmt.Sprintf("  … and %d more %s (--json lists them all)", extra, common.Plural(extra, "claim", "claims"))))
 		}
 	}()
 	for i, c := range shown {

@@ -1,6 +1,8 @@
 package clip
 
 import (
+	"jwtlens/ui/common"
+
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -108,7 +110,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if msg.Err != nil {
 			m.setStatus(msg.Err.Error(), true)
 		} else {
-			m.setStatus("pasted "+plural(len(msg.Text), "byte")+" from the system clipboard", false)
+			m.setStatus("pasted "+common.Count(len(msg.Text), "byte")+" from the system clipboard", false)
 		}
 	}
 	return m, nil

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"jwtlens/inspect"
+	"jwtlens/ui/common"
 )
 
 // NotTokenError says the clipboard holds something that is not a JWT, by kind and length
@@ -108,22 +109,15 @@ func Describe(s string) string {
 	case !utf8.ValidString(s):
 		return fmt.Sprintf("%d bytes of binary data", len(s))
 	case t == "":
-		return fmt.Sprintf("%s of whitespace only", plural(n, "character"))
+		return fmt.Sprintf("%s of whitespace only", common.Count(n, "character"))
 	case strings.Contains(t, "-----BEGIN "):
-		return fmt.Sprintf("a PEM block (a key or certificate) of %s; open it as a key with ctrl+o", plural(n, "character"))
+		return fmt.Sprintf("a PEM block (a key or certificate) of %s; open it as a key with ctrl+o", common.Count(n, "character"))
 	case strings.HasPrefix(t, "{") || strings.HasPrefix(t, "["):
-		return fmt.Sprintf("%s of JSON-like text with no JWT in it", plural(n, "character"))
+		return fmt.Sprintf("%s of JSON-like text with no JWT in it", common.Count(n, "character"))
 	case strings.HasPrefix(t, "http://") || strings.HasPrefix(t, "https://"):
-		return fmt.Sprintf("a URL of %s with no JWT in it", plural(n, "character"))
+		return fmt.Sprintf("a URL of %s with no JWT in it", common.Count(n, "character"))
 	case lines > 1:
-		return fmt.Sprintf("%d lines of text (%s) that are not a JWT", lines, plural(n, "character"))
+		return fmt.Sprintf("%d lines of text (%s) that are not a JWT", lines, common.Count(n, "character"))
 	}
-	return fmt.Sprintf("%s of text that is not a JWT", plural(n, "character"))
-}
-
-func plural(n int, unit string) string {
-	if n == 1 {
-		return "1 " + unit
-	}
-	return fmt.Sprintf("%d %ss", n, unit)
+	return fmt.Sprintf("%s of text that is not a JWT", common.Count(n, "character"))
 }

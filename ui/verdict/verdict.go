@@ -76,7 +76,7 @@ func Decide(in Input) Verdict {
 	warn := count(r, inspect.Warning)
 	tail := ""
 	if warn > 0 {
-		tail = fmt.Sprintf(" · %d %s", warn, plural(warn, "warning"))
+		tail = fmt.Sprintf(" · %d %s", warn, common.Plural(warn, "warning", "warnings"))
 	}
 	switch r.Kind {
 	case inspect.KindJWE:
@@ -277,13 +277,6 @@ func count(r *inspect.Report, sev inspect.Severity) int {
 		}
 	}
 	return n
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return word
-	}
-	return word + "s"
 }
 
 func nonEmpty(s, def string) string {
