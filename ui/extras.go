@@ -146,9 +146,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // extraKey handles the keys of the extras: paste, copy and scrolling explain mode. The
 // overlay, when open, has the keyboard; letters are left to the token input when it is
-// focused.
+// focused, and pasted text always is.
 func (m *Model) extraKey(k tea.KeyMsg) (tea.Cmd, bool) {
-	if m.overlay != nil {
+	if m.overlay != nil || isPaste(k) {
+		// A paste is text for the token, never a shortcut; and matching bindings against
+		// it would spell out the whole paste as a string for each one.
 		return nil, false
 	}
 	ext := m.ext
